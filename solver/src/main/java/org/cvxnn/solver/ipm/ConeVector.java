@@ -1,0 +1,52 @@
+package org.cvxnn.solver.ipm;
+
+import org.cvxnn.kernels.Elementwise;
+import org.cvxnn.linalg.Matrix;
+
+import java.lang.foreign.Arena;
+
+/**
+ * An element of the cone space: the orthant part (n×B, one column of arrangement-cone rows per
+ * block; absent for unconstrained programs) and the second-order-cone part ((d+1)×B, one cone
+ * {@code (t_j, u_j)} per block).
+ */
+final class ConeVector {
+    final Matrix orthant;
+    final Matrix soc;
+
+    ConeVector(Arena arena, int n, int d, int blocks, boolean constrained) {
+        this.orthant = constrained ? Matrix.allocate(arena, n, blocks) : null;
+        this.soc = Matrix.allocate(arena, d + 1, blocks);
+    }
+
+    long orthantLength() {
+        return orthant == null ? 0 : (long) orthant.rows() * orthant.cols();
+    }
+
+    long socLength() {
+        return (long) soc.rows() * soc.cols();
+    }
+
+    void copyFrom(ConeVector o) {
+        if (orthant != null) orthant.copyFrom(o.orthant);
+        soc.copyFrom(o.soc);
+    }
+
+    /** {@code this ← a·x + b·this}. */
+    void axpby(Elementwise k, double a, ConeVector x, double b) {
+        if (orthant != null) k.axpby(a, x.orthant.segment(), b, orthant.segment(), orthant.segment(), orthantLength());
+        k.axpby(a, x.soc.segment(), b, soc.segment(), soc.segment(), socLength());
+    }
+
+    double dot(Elementwise k, ConeVector o) {
+        double s = k.dot(soc.segment(), o.soc.segment(), socLength());
+        if (orthant != null) s += k.dot(orthant.segment(), o.orthant.segment(), orthantLength());
+        return s;
+    }
+
+    double sumSquares(Elementwise k) {
+        double s = k.sumSquares(soc.segment(), socLength());
+        if (orthant != null) s += k.sumSquares(orthant.segment(), orthantLength());
+        return s;
+    }
+}

@@ -1,0 +1,210 @@
+package org.cvxnn.solver.ipm;
+
+import org.cvxnn.linalg.Blas;
+import org.cvxnn.linalg.Lapack;
+import org.cvxnn.linalg.LapackInfo;
+import org.cvxnn.linalg.Matrix;
+import org.cvxnn.linalg.OpenBlas;
+import org.cvxnn.linalg.Trans;
+import org.cvxnn.linalg.Uplo;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Solves the reduced Newton system {@code (B̃ + MᵀM) Δu = r} of one interior-point iteration
+ * through the n×n Schur complement (ipm.md §3.2), never forming M or MᵀM:
+ * <pre>
+ *   B̃_j = Xᵀ diag(σ_j) X + SOC term + δ_j I           (one gemm against the Khatri–Rao matrix)
+ *   C_i = Σ_{blocks j of mask i} B̃_j⁻¹ = L_i L_iᵀ      (batched potrf/potri)
+ *   S   = I + Σ_i D_i X L_i L_iᵀ Xᵀ D_i = RᵀR          (gemm + mask + dsyrk per chunk, one potrf)
+ *   Δu  = B̃⁻¹ (r − Mᵀ S⁻¹ M B̃⁻¹ r)
+ * </pre>
+ * The epigraph variables t are eliminated in closed form per block beforehand (ipm.md §2 fact 3).
+ * All workspaces are allocated in the constructor.
+ */
+final class SchurKktSolver {
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    private static final double EPS = Math.ulp(1.0);
+
+    private final BlockOperator op;
+    private final int n, d, blocks, masks, threads;
+    private final double staticReg;
+
+    private final Matrix gram;        // d(d+1)/2 × B packed Gram blocks
+    private final Matrix inverses;    // d × (d·B): B̃_j⁻¹, full symmetric
+    private final Matrix factors;     // d × (d·P): lower Cholesky factors of C_i, upper part zero
+    private final Matrix schur;       // n × n, upper Cholesky factor after factor()
+    private final Matrix[] inverseViews;
+    private final Matrix[] factorViews;
+    private final Matrix coupling;    // d × B: the SOC block's t–u coupling b_j
+    private final double[] tt;        // B: the SOC block's t–t entry c_j
+
+    private final Matrix reduced;     // d × B
+    private final Matrix scaled;      // d × B
+    private final Matrix lambda;      // n × 1
+    private final Matrix[] reducedCols, scaledCols, outCols, couplingCols;
+    private final Matrix out;         // d × B
+
+    private double maxRegularisation;
+
+    SchurKktSolver(Arena arena, BlockOperator op, double staticReg, int threads) {
+        this.op = op;
+        this.n = op.n();
+        this.d = op.d();
+        this.blocks = op.blocks();
+        this.masks = op.masks();
+        this.threads = threads;
+        this.staticReg = staticReg;
+        this.gram = op.constrained() ? Matrix.allocate(arena, d * (d + 1) / 2, blocks) : null;
+        this.inverses = Matrix.allocate(arena, d, d * blocks);
+        this.factors = Matrix.allocate(arena, d, d * masks);
+        this.schur = Matrix.allocate(arena, n, n);
+        this.inverseViews = new Matrix[blocks];
+        for (int j = 0; j < blocks; j++) inverseViews[j] = inverses.columns(j * d, d);
+        this.factorViews = new Matrix[masks];
+        for (int i = 0; i < masks; i++) factorViews[i] = factors.columns(i * d, d);
+        this.coupling = Matrix.allocate(arena, d, blocks);
+        this.tt = new double[blocks];
+        this.reduced = Matrix.allocate(arena, d, blocks);
+        this.scaled = Matrix.allocate(arena, d, blocks);
+        this.out = Matrix.allocate(arena, d, blocks);
+        this.lambda = Matrix.vector(arena, n);
+        this.reducedCols = columns(reduced);
+        this.scaledCols = columns(scaled);
+        this.outCols = columns(out);
+        this.couplingCols = columns(coupling);
+    }
+
+    private Matrix[] columns(Matrix m) {
+        Matrix[] c = new Matrix[m.cols()];
+        for (int j = 0; j < c.length; j++) c[j] = m.column(j);
+        return c;
+    }
+
+    /** Largest per-block regularisation used by the last {@link #factor}. */
+    double maxRegularisation() {
+        return maxRegularisation;
+    }
+
+    /**
+     * Factors the system for orthant weights {@code sigma = z/s} (n×B, null when unconstrained) and
+     * the current SOC scaling.
+     *
+     * @return false if the Schur complement could not be factored (numerical breakdown)
+     */
+    boolean factor(Matrix sigma, SocCones soc) {
+        if (sigma != null) op.gramBlocks(sigma, gram);
+        maxRegularisation = 0;
+        OpenBlas.setThreads(1); // thousands of tiny factorisations: thread wake-ups would dominate
+        try {
+            for (int j = 0; j < blocks; j++) invertBlock(j, soc);
+            for (int i = 0; i < masks; i++) factorMask(i);
+        } finally {
+            OpenBlas.setThreads(threads);
+        }
+        schur.fill(0.0);
+        op.accumulateSchur(factors, schur);
+        for (int a = 0; a < n; a++) schur.set(a, a, schur.get(a, a) + 1.0);
+        return Lapack.dpotrf(Uplo.UPPER, schur).ok();
+    }
+
+    /** B̃_j from its Gram block and SOC term, regularised, then inverted in place. */
+    private void invertBlock(int j, SocCones soc) {
+        Matrix blk = inverseViews[j];
+        MemorySegment bs = blk.segment();
+        if (gram != null) {
+            int k = 0;
+            for (int c = 0; c < d; c++) {
+                for (int r = 0; r <= c; r++, k++) {
+                    double v = gram.get(k, j);
+                    bs.setAtIndex(D, r + (long) c * d, v);
+                    bs.setAtIndex(D, c + (long) r * d, v);
+                }
+            }
+        } else {
+            blk.fill(0.0);
+        }
+        // SOC term after eliminating t: η⁻²[(I − ŵŵᵀ) + ŵŵᵀ/(2w₀² − 1)], ŵ = w₁/‖w₁‖ (ipm.md §2 fact 3)
+        double eta2 = 1.0 / (soc.eta(j) * soc.eta(j));
+        double w0 = soc.w0(j);
+        double w1sq = 0;
+        for (int k = 1; k <= d; k++) w1sq += soc.w(j, k) * soc.w(j, k);
+        double along = 1.0 / (2 * w0 * w0 - 1) - 1.0;
+        for (int c = 0; c < d; c++) {
+            double wc = w1sq > 0 ? soc.w(j, c + 1) / Math.sqrt(w1sq) : 0.0;
+            for (int r = 0; r < d; r++) {
+                double wr = w1sq > 0 ? soc.w(j, r + 1) / Math.sqrt(w1sq) : 0.0;
+                double v = eta2 * (along * wr * wc + (r == c ? 1.0 : 0.0));
+                bs.setAtIndex(D, r + (long) c * d, bs.getAtIndex(D, r + (long) c * d) + v);
+            }
+            coupling.set(c, j, -2 * eta2 * w0 * soc.w(j, c + 1));
+        }
+        tt[j] = eta2 * (2 * w0 * w0 - 1);
+        double maxDiag = 0;
+        for (int c = 0; c < d; c++) maxDiag = Math.max(maxDiag, bs.getAtIndex(D, c + (long) c * d));
+        double delta = staticReg + 100 * EPS * maxDiag;
+        addDiagonal(bs, delta);
+        LapackInfo info = Lapack.dpotrf(Uplo.LOWER, blk);
+        for (int attempt = 0; !info.ok(); attempt++) {
+            if (attempt == 8) throw new ArithmeticException("block " + j + " could not be factored: " + info);
+            restoreLowerFromUpper(bs);
+            double shift = 2e-7 * (1 + maxDiag) * Math.pow(100, attempt);
+            addDiagonal(bs, shift);
+            delta += shift;
+            info = Lapack.dpotrf(Uplo.LOWER, blk);
+        }
+        maxRegularisation = Math.max(maxRegularisation, delta);
+        Lapack.dpotri(Uplo.LOWER, blk).orThrow();
+        for (int c = 0; c < d; c++)
+            for (int r = c + 1; r < d; r++) bs.setAtIndex(D, c + (long) r * d, bs.getAtIndex(D, r + (long) c * d));
+    }
+
+    /** After a failed potrf the lower triangle is partly overwritten; the upper one still holds the matrix. */
+    private void restoreLowerFromUpper(MemorySegment bs) {
+        for (int c = 0; c < d; c++)
+            for (int r = c; r < d; r++) bs.setAtIndex(D, r + (long) c * d, bs.getAtIndex(D, c + (long) r * d));
+    }
+
+    private void addDiagonal(MemorySegment bs, double v) {
+        for (int c = 0; c < d; c++) bs.setAtIndex(D, c + (long) c * d, bs.getAtIndex(D, c + (long) c * d) + v);
+    }
+
+    /** C_i = Σ B̃_j⁻¹ over the blocks of mask i, factored as L_i L_iᵀ with the upper part zeroed. */
+    private void factorMask(int i) {
+        Matrix f = factorViews[i];
+        MemorySegment fs = f.segment();
+        fs.fill((byte) 0);
+        for (int j = 0; j < blocks; j++) {
+            if (op.maskOf(j) != i) continue;
+            MemorySegment bs = inverseViews[j].segment();
+            for (int c = 0; c < d; c++)
+                for (int r = c; r < d; r++) {
+                    long idx = r + (long) c * d;
+                    fs.setAtIndex(D, idx, fs.getAtIndex(D, idx) + bs.getAtIndex(D, idx));
+                }
+        }
+        LapackInfo info = Lapack.dpotrf(Uplo.LOWER, f);
+        if (!info.ok()) throw new ArithmeticException("mask " + i + ": " + info);
+    }
+
+    /**
+     * Solves for {@code (Δu, Δt)} given the primal right-hand side {@code (ru, rt)} of the system
+     * {@code (P + GᵀH⁻¹G) Δx = r}. Inputs are not modified; outputs must not alias inputs.
+     */
+    void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt) {
+        // eliminate t: r̃_j = ru_j − b_j rt_j / c_j
+        reduced.copyFrom(ru);
+        for (int j = 0; j < blocks; j++) Blas.daxpy(-rt.get(j) / tt[j], couplingCols[j], reducedCols[j]);
+        // q = B̃⁻¹ r̃
+        for (int j = 0; j < blocks; j++) Blas.dgemv(Trans.NO_TRANS, 1.0, inverseViews[j], reducedCols[j], 0.0, scaledCols[j]);
+        // λ = S⁻¹ M q ; r̃ ← r̃ − Mᵀ λ ; Δu = B̃⁻¹ r̃
+        op.apply(scaled, lambda);
+        Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
+        op.applyTranspose(-1.0, lambda, 1.0, reduced);
+        for (int j = 0; j < blocks; j++) Blas.dgemv(Trans.NO_TRANS, 1.0, inverseViews[j], reducedCols[j], 0.0, outCols[j]);
+        du.copyFrom(out);
+        for (int j = 0; j < blocks; j++) dt.set(j, (rt.get(j) - Blas.ddot(couplingCols[j], outCols[j])) / tt[j]);
+    }
+}

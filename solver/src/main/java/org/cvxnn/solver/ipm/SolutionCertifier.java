@@ -1,0 +1,132 @@
+package org.cvxnn.solver.ipm;
+
+import org.cvxnn.kernels.Elementwise;
+import org.cvxnn.kernels.Kernels;
+import org.cvxnn.linalg.Matrix;
+import org.cvxnn.solver.arrangement.PatternSet;
+
+import java.lang.foreign.Arena;
+
+/**
+ * Turns an interior-point iterate into a certified pair (ipm.md §5.2): an exactly feasible primal
+ * point with its objective (upper bound) and a feasible dual point with its objective (lower bound).
+ * <ol>
+ *   <li>Primal repair: a block that violates its arrangement cone is moved along its mask's
+ *       generating gate {@code g_i} (which satisfies {@code S_i X g_i = |X g_i|}) just far enough, or
+ *       set to zero when that move would exceed the block itself.</li>
+ *   <li>Dual point: {@code λ = Mu − y}, orthant multipliers clipped at 0, scaled by the largest
+ *       {@code s ≤ β / max_j ‖ε_j Xᵀ D_j λ − (S_j X)ᵀ μ_j‖} that maximises the concave dual
+ *       objective {@code −½s²‖λ‖² − s λᵀy}.</li>
+ * </ol>
+ */
+final class SolutionCertifier {
+    /** A certified point: weights (d×B, column-major), their objective and a dual lower bound. */
+    record Certificate(double[] weights, double primal, double dual) { }
+
+    private final BlockOperator op;
+    private final Matrix x, y;
+    private final double beta;
+    private final PatternSet patterns;
+    private final int n, d, blocks;
+    private final Matrix u, rows, mult, grad, yhat, lambda;
+    private final Elementwise ew = Kernels.get().elementwise();
+
+    SolutionCertifier(Arena arena, BlockOperator op, Matrix x, Matrix y, double beta, PatternSet patterns) {
+        this.op = op;
+        this.x = x;
+        this.y = y;
+        this.beta = beta;
+        this.patterns = patterns;
+        this.n = op.n();
+        this.d = op.d();
+        this.blocks = op.blocks();
+        this.u = Matrix.allocate(arena, d, blocks);
+        this.rows = op.constrained() ? Matrix.allocate(arena, n, blocks) : null;
+        this.mult = op.constrained() ? Matrix.allocate(arena, n, blocks) : null;
+        this.grad = Matrix.allocate(arena, d, blocks);
+        this.yhat = Matrix.vector(arena, n);
+        this.lambda = Matrix.vector(arena, n);
+    }
+
+    Certificate certify(Matrix weights, Matrix orthantMultipliers) {
+        u.copyFrom(weights);
+        if (op.constrained()) repair();
+        // primal objective at the repaired point
+        op.apply(u, yhat);
+        ew.axpby(1.0, yhat.segment(), -1.0, y.segment(), lambda.segment(), n);
+        double residual2 = ew.sumSquares(lambda.segment(), n);
+        double[] w = u.toArray();
+        double norms = 0;
+        for (int j = 0; j < blocks; j++) norms += norm(w, j * d, d);
+        double primal = 0.5 * residual2 + beta * norms;
+        // dual point
+        op.applyTranspose(1.0, lambda, 0.0, grad);
+        if (op.constrained()) {
+            mult.copyFrom(orthantMultipliers);
+            clipNegative(mult);
+            op.constraintTranspose(-1.0, mult, 1.0, grad);
+        }
+        double[] g = grad.toArray();
+        double c = 0;
+        for (int j = 0; j < blocks; j++) c = Math.max(c, norm(g, j * d, d));
+        double ly = ew.dot(lambda.segment(), y.segment(), n);
+        double dual;
+        if (residual2 == 0) {
+            dual = 0;
+        } else {
+            double sMax = c > 0 ? beta / c : Double.POSITIVE_INFINITY;
+            double sStar = Math.min(Math.max(-ly / residual2, 0.0), sMax);
+            dual = -0.5 * sStar * sStar * residual2 - sStar * ly;
+        }
+        return new Certificate(w, primal, dual);
+    }
+
+    /** Makes every block exactly feasible for its arrangement cone (see the class comment). */
+    private void repair() {
+        op.constraintRows(u, rows);
+        double[] xs = x.toArray();
+        for (int j = 0; j < blocks; j++) {
+            double minRow = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < n; a++) minRow = Math.min(minRow, rows.get(a, j));
+            if (minRow >= 0) continue;
+            int mask = op.maskOf(j);
+            double[] h = patterns.gate(mask);
+            double[] uj = u.column(j).toArray();
+            double theta = 0;
+            boolean repairable = true;
+            for (int a = 0; a < n && repairable; a++) {
+                double r = rows.get(a, j);
+                if (r >= 0) continue;
+                double sh = signedRow(xs, a, h, mask);
+                if (sh <= 0) repairable = false;
+                else theta = Math.max(theta, -r / sh);
+            }
+            theta *= 1 + 1e-9;
+            if (repairable && theta * norm(h, 0, d) <= norm(uj, 0, d)) {
+                for (int k = 0; k < d; k++) uj[k] += theta * h[k];
+                for (int a = 0; a < n && repairable; a++) repairable = signedRow(xs, a, uj, mask) >= 0;
+            } else {
+                repairable = false;
+            }
+            for (int k = 0; k < d; k++) u.set(k, j, repairable ? uj[k] : 0.0);
+        }
+    }
+
+    /** {@code ((2D_i − I) X v)_a}. */
+    private double signedRow(double[] xs, int a, double[] v, int mask) {
+        double s = 0;
+        for (int k = 0; k < d; k++) s += xs[a + k * n] * v[k];
+        return patterns.active(mask, a) ? s : -s;
+    }
+
+    private static void clipNegative(Matrix m) {
+        for (int j = 0; j < m.cols(); j++)
+            for (int i = 0; i < m.rows(); i++) if (m.get(i, j) < 0) m.set(i, j, 0.0);
+    }
+
+    private static double norm(double[] v, int from, int len) {
+        double s = 0;
+        for (int k = from; k < from + len; k++) s += v[k] * v[k];
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,153 @@
+package org.cvxnn.solver.ipm;
+
+import org.cvxnn.kernels.Kernels;
+import org.cvxnn.linalg.Blas;
+import org.cvxnn.linalg.MaskBits;
+import org.cvxnn.linalg.Matrix;
+import org.cvxnn.linalg.Trans;
+import org.cvxnn.linalg.Uplo;
+
+import java.lang.foreign.Arena;
+
+/**
+ * {@link BlockOperator} of the two-layer programs: blocks {@code [v_1..v_P | w_1..w_P]} with signs
+ * {@code +1 | −1} for the ReLU program (1.2) (orthant rows {@code (2D_i − I) X u ≥ 0}), or
+ * {@code [u_1..u_P]} with sign +1 and no orthant rows for the gated-ReLU program (1.5).
+ *
+ * <p>Every product is one BLAS-3 call on the whole panel plus a mask kernel; masks are never
+ * expanded to n×n and {@code M} is never formed.
+ */
+final class TwoLayerOperator implements BlockOperator {
+    /** Upper bound on the doubles of one Schur chunk Z = [D_i X L_i] (32 MiB). */
+    private static final long CHUNK_DOUBLES = 4L << 20;
+
+    private final int n, d, p, blocks;
+    private final boolean constrained;
+    private final Matrix x;
+    private final MaskBits masks;
+    private final Matrix khatriRao;
+    private final Kernels kernels = Kernels.get();
+
+    private final Matrix panel;      // n × P
+    private final Matrix signed;     // n × B
+    private final Matrix diff;       // d × P
+    private final Matrix chunk;      // n × (chunkMasks·d)
+    private final int chunkMasks;
+
+    /**
+     * @param x           data, n×d (owned by the caller's arena, must outlive this operator)
+     * @param masks       the P activation patterns
+     * @param constrained true for the ReLU program (two signed blocks per mask with cone rows),
+     *                    false for the gated-ReLU program (one block per mask, no rows)
+     */
+    TwoLayerOperator(Arena arena, Matrix x, MaskBits masks, boolean constrained) {
+        if (masks.n() != x.rows())
+            throw new IllegalArgumentException("masks have " + masks.n() + " rows, the data " + x.rows());
+        this.n = x.rows();
+        this.d = x.cols();
+        this.p = masks.count();
+        this.blocks = constrained ? 2 * p : p;
+        this.constrained = constrained;
+        this.x = x;
+        this.masks = masks;
+        this.khatriRao = constrained ? khatriRao(arena, x) : null;
+        this.panel = Matrix.allocate(arena, n, p);
+        this.signed = constrained ? Matrix.allocate(arena, n, blocks) : null;
+        this.diff = constrained ? Matrix.allocate(arena, d, p) : null;
+        this.chunkMasks = (int) Math.max(1, Math.min(p, CHUNK_DOUBLES / Math.max(1L, (long) n * d)));
+        this.chunk = Matrix.allocate(arena, n, chunkMasks * d);
+    }
+
+    /** Row a of the result is the packed upper triangle of {@code x_a x_aᵀ} (column-major order). */
+    private static Matrix khatriRao(Arena arena, Matrix x) {
+        int n = x.rows(), d = x.cols();
+        double[] xs = x.toArray();
+        double[] kr = new double[n * (d * (d + 1) / 2)];
+        int col = 0;
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i <= j; i++, col++) {
+                for (int a = 0; a < n; a++) kr[a + col * n] = xs[a + i * n] * xs[a + j * n];
+            }
+        }
+        return Matrix.of(arena, n, d * (d + 1) / 2, kr);
+    }
+
+    @Override public int n() { return n; }
+    @Override public int d() { return d; }
+    @Override public int blocks() { return blocks; }
+    @Override public int masks() { return p; }
+    @Override public boolean constrained() { return constrained; }
+    @Override public double sign(int block) { return block < p ? 1.0 : -1.0; }
+    @Override public int maskOf(int block) { return block < p ? block : block - p; }
+
+    @Override
+    public void apply(Matrix u, Matrix yhat) {
+        Matrix net = u.columns(0, p);
+        if (constrained) {
+            kernels.elementwise().axpby(1.0, u.columns(0, p).segment(), -1.0, u.columns(p, p).segment(), diff.segment(), (long) d * p);
+            net = diff;
+        }
+        Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, net, 0.0, panel);
+        kernels.maskedRowSum().sum(panel.segment(), panel.ld(), n, p, masks.segment(), 0, masks.wordsPerMask(), yhat.segment(), false);
+    }
+
+    @Override
+    public void applyTranspose(double alpha, Matrix r, double beta, Matrix g) {
+        kernels.maskedPanel().expand(r.segment(), n, p, masks.segment(), 0, masks.wordsPerMask(), panel.segment(), panel.ld());
+        if (!constrained) {
+            Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, panel, beta, g);
+            return;
+        }
+        // v and w blocks get ±XᵀD_i r: one gemm, then two scaled updates.
+        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, x, panel, 0.0, diff);
+        long len = (long) d * p;
+        kernels.elementwise().axpby(alpha, diff.segment(), beta, g.columns(0, p).segment(), g.columns(0, p).segment(), len);
+        kernels.elementwise().axpby(-alpha, diff.segment(), beta, g.columns(p, p).segment(), g.columns(p, p).segment(), len);
+    }
+
+    @Override
+    public void constraintRows(Matrix u, Matrix out) {
+        requireConstrained();
+        Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, u, 0.0, out);
+        applySigns(out, out);
+    }
+
+    @Override
+    public void constraintTranspose(double alpha, Matrix z, double beta, Matrix g) {
+        requireConstrained();
+        applySigns(z, signed);
+        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, signed, beta, g);
+    }
+
+    /** {@code out ← (2D − I)∘in} per block column, via {@code 2·(D∘in) − in}. */
+    private void applySigns(Matrix in, Matrix out) {
+        long len = (long) n * blocks;
+        if (in != signed) signed.copyFrom(in);
+        for (int half = 0; half < 2; half++) {
+            Matrix h = signed.columns(half * p, p);
+            kernels.rowMasking().apply(h.segment(), h.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask());
+        }
+        kernels.elementwise().axpby(2.0, signed.segment(), -1.0, in.segment(), out.segment(), len);
+    }
+
+    @Override
+    public void gramBlocks(Matrix weights, Matrix out) {
+        requireConstrained();
+        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, weights, 0.0, out);
+    }
+
+    @Override
+    public void accumulateSchur(Matrix factors, Matrix s) {
+        for (int first = 0; first < p; first += chunkMasks) {
+            int c = Math.min(chunkMasks, p - first);
+            Matrix z = chunk.columns(0, c * d);
+            Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, factors.columns(first * d, c * d), 0.0, z);
+            kernels.rowMasking().apply(z.segment(), z.ld(), n, c * d, d, masks.segment(), first, masks.wordsPerMask());
+            Blas.dsyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0, z, 1.0, s);
+        }
+    }
+
+    private void requireConstrained() {
+        if (!constrained) throw new IllegalStateException("the gated-ReLU program has no orthant rows");
+    }
+}
