@@ -1,0 +1,119 @@
+package org.cvxnn.kernels;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Elementwise arithmetic and reductions on long vectors of doubles (residuals, scalings and
+ * complementarity products of an interior-point iteration).
+ *
+ * <p>{@code out} may be the same segment as an input (in-place update); partially overlapping
+ * segments are not supported. Elementwise results equal the scalar expressions exactly; reductions
+ * may add in a different order than a plain loop, so they agree with it to rounding.
+ */
+public abstract class Elementwise {
+
+    /** For the implementations in this module. */
+    protected Elementwise() {}
+
+    /**
+     * {@code out = a ∘ b}.
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final void mul(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
+        binary(a, b, out, len);
+        mulUnchecked(a, b, out, len);
+    }
+
+    /**
+     * {@code out = a / b} elementwise.
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final void div(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
+        binary(a, b, out, len);
+        divUnchecked(a, b, out, len);
+    }
+
+    /**
+     * {@code out = sqrt(a ∘ b)}.
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final void sqrtMul(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
+        binary(a, b, out, len);
+        sqrtMulUnchecked(a, b, out, len);
+    }
+
+    /**
+     * {@code out = alpha x + beta y}, each element rounded as {@code alpha * x + beta * y} (no fused
+     * multiply-add).
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final void axpby(double alpha, MemorySegment x, double beta, MemorySegment y, MemorySegment out, long len) {
+        Checks.vector("x", x, len);
+        Checks.vector("y", y, len);
+        Checks.vector("out", out, len);
+        axpbyUnchecked(alpha, x, beta, y, out, len);
+    }
+
+    /**
+     * {@code Σ a[k] b[k]} (0 if {@code len = 0}).
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final double dot(MemorySegment a, MemorySegment b, long len) {
+        Checks.vector("a", a, len);
+        Checks.vector("b", b, len);
+        return dotUnchecked(a, b, len);
+    }
+
+    /**
+     * {@code Σ a[k]²} (0 if {@code len = 0}).
+     *
+     * @throws IllegalArgumentException if the segment is too small or misaligned
+     */
+    public final double sumSquares(MemorySegment a, long len) {
+        Checks.vector("a", a, len);
+        return sumSquaresUnchecked(a, len);
+    }
+
+    /**
+     * {@code max |a[k]|} (0 if {@code len = 0}; NaN if any element is NaN).
+     *
+     * @throws IllegalArgumentException if the segment is too small or misaligned
+     */
+    public final double maxAbs(MemorySegment a, long len) {
+        Checks.vector("a", a, len);
+        return maxAbsUnchecked(a, len);
+    }
+
+    /** {@link #mul} with arguments already validated. */
+    protected abstract void mulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len);
+
+    /** {@link #div} with arguments already validated. */
+    protected abstract void divUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len);
+
+    /** {@link #sqrtMul} with arguments already validated. */
+    protected abstract void sqrtMulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len);
+
+    /** {@link #axpby} with arguments already validated. */
+    protected abstract void axpbyUnchecked(double alpha, MemorySegment x, double beta, MemorySegment y,
+                                           MemorySegment out, long len);
+
+    /** {@link #dot} with arguments already validated. */
+    protected abstract double dotUnchecked(MemorySegment a, MemorySegment b, long len);
+
+    /** {@link #sumSquares} with arguments already validated. */
+    protected abstract double sumSquaresUnchecked(MemorySegment a, long len);
+
+    /** {@link #maxAbs} with arguments already validated. */
+    protected abstract double maxAbsUnchecked(MemorySegment a, long len);
+
+    private static void binary(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
+        Checks.vector("a", a, len);
+        Checks.vector("b", b, len);
+        Checks.vector("out", out, len);
+    }
+}

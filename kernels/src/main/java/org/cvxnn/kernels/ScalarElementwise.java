@@ -1,0 +1,62 @@
+package org.cvxnn.kernels;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+
+import java.lang.foreign.MemorySegment;
+
+/** Scalar reference for {@link Elementwise}: one plain loop each, sums in index order. */
+final class ScalarElementwise extends Elementwise {
+
+    @Override
+    protected void mulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
+        for (long k = 0; k < len; k++) {
+            out.setAtIndex(JAVA_DOUBLE, k, a.getAtIndex(JAVA_DOUBLE, k) * b.getAtIndex(JAVA_DOUBLE, k));
+        }
+    }
+
+    @Override
+    protected void divUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
+        for (long k = 0; k < len; k++) {
+            out.setAtIndex(JAVA_DOUBLE, k, a.getAtIndex(JAVA_DOUBLE, k) / b.getAtIndex(JAVA_DOUBLE, k));
+        }
+    }
+
+    @Override
+    protected void sqrtMulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
+        for (long k = 0; k < len; k++) {
+            out.setAtIndex(JAVA_DOUBLE, k, Math.sqrt(a.getAtIndex(JAVA_DOUBLE, k) * b.getAtIndex(JAVA_DOUBLE, k)));
+        }
+    }
+
+    @Override
+    protected void axpbyUnchecked(double alpha, MemorySegment x, double beta, MemorySegment y,
+                                  MemorySegment out, long len) {
+        for (long k = 0; k < len; k++) {
+            out.setAtIndex(JAVA_DOUBLE, k, alpha * x.getAtIndex(JAVA_DOUBLE, k) + beta * y.getAtIndex(JAVA_DOUBLE, k));
+        }
+    }
+
+    @Override
+    protected double dotUnchecked(MemorySegment a, MemorySegment b, long len) {
+        double sum = 0;
+        for (long k = 0; k < len; k++) sum += a.getAtIndex(JAVA_DOUBLE, k) * b.getAtIndex(JAVA_DOUBLE, k);
+        return sum;
+    }
+
+    @Override
+    protected double sumSquaresUnchecked(MemorySegment a, long len) {
+        double sum = 0;
+        for (long k = 0; k < len; k++) {
+            double v = a.getAtIndex(JAVA_DOUBLE, k);
+            sum += v * v;
+        }
+        return sum;
+    }
+
+    @Override
+    protected double maxAbsUnchecked(MemorySegment a, long len) {
+        double max = 0;
+        for (long k = 0; k < len; k++) max = Math.max(max, Math.abs(a.getAtIndex(JAVA_DOUBLE, k)));
+        return max;
+    }
+}

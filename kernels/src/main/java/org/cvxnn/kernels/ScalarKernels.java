@@ -1,0 +1,27 @@
+package org.cvxnn.kernels;
+
+/** The scalar reference implementations of every kernel family. */
+final class ScalarKernels implements Kernels {
+
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private static final KernelInfo INFO = new KernelInfo(KernelInfo.Implementation.SCALAR, Double.SIZE, 1);
+
+    private final SignPatterns signPatterns = new ScalarSignPatterns();
+    private final RowMasking rowMasking = new ScalarRowMasking();
+    private final MaskedRowSum maskedRowSum = new ScalarMaskedRowSum();
+    private final MaskedPanel maskedPanel = new ScalarMaskedPanel();
+    private final StepLength stepLength = new ScalarStepLength();
+    private final Elementwise elementwise = new ScalarElementwise();
+
+    private ScalarKernels() {}
+
+    @Override public KernelInfo info() { return INFO; }
+    @Override public SignPatterns signPatterns() { return signPatterns; }
+    @Override public RowMasking rowMasking() { return rowMasking; }
+    @Override public MaskedRowSum maskedRowSum() { return maskedRowSum; }
+    @Override public MaskedPanel maskedPanel() { return maskedPanel; }
+    @Override public StepLength stepLength() { return stepLength; }
+    @Override public Elementwise elementwise() { return elementwise; }
+    @Override public String toString() { return INFO.describe(); }
+}

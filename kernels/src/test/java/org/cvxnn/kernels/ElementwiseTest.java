@@ -1,0 +1,110 @@
+package org.cvxnn.kernels;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ElementwiseTest {
+
+    static IntStream lengths() {
+        return IntStream.concat(Fixtures.sizes(), IntStream.of(100_003));
+    }
+
+    @ParameterizedTest(name = "len={0}")
+    @MethodSource("lengths")
+    void mapsMatchScalarExactly(int len) {
+        Elementwise scalar = Kernels.scalar().elementwise();
+        Elementwise vector = Fixtures.vectorOrSkip().elementwise();
+        try (Arena arena = Arena.ofConfined()) {
+            Random rnd = new Random(37L * len);
+            MemorySegment a = Fixtures.doubles(arena, len);
+            MemorySegment b = Fixtures.doubles(arena, len);
+            for (int k = 0; k < len; k++) {
+                a.setAtIndex(JAVA_DOUBLE, k, Math.exp(rnd.nextGaussian()));
+                b.setAtIndex(JAVA_DOUBLE, k, Math.exp(rnd.nextGaussian()) * (rnd.nextBoolean() ? 1 : -1));
+            }
+            MemorySegment expected = Fixtures.doubles(arena, len);
+            MemorySegment actual = Fixtures.doubles(arena, len);
+
+            scalar.mul(a, b, expected, len);
+            vector.mul(a, b, actual, len);
+            assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "mul");
+
+            scalar.div(a, b, expected, len);
+            vector.div(a, b, actual, len);
+            assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "div");
+
+            scalar.sqrtMul(a, a, expected, len);
+            vector.sqrtMul(a, a, actual, len);
+            assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "sqrtMul");
+
+            scalar.axpby(0.3, a, -1.7, b, expected, len);
+            vector.axpby(0.3, a, -1.7, b, actual, len);
+            assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "axpby");
+
+            // In place: out is the first input.
+            MemorySegment inPlace = Fixtures.copy(arena, a);
+            scalar.div(a, b, expected, len);
+            vector.div(inPlace, b, inPlace, len);
+            assertArrayEquals(Fixtures.array(expected), Fixtures.array(inPlace), "div in place");
+        }
+    }
+
+    @ParameterizedTest(name = "len={0}")
+    @MethodSource("lengths")
+    void reductionsMatchScalar(int len) {
+        Elementwise scalar = Kernels.scalar().elementwise();
+        Elementwise vector = Fixtures.vectorOrSkip().elementwise();
+        try (Arena arena = Arena.ofConfined()) {
+            Random rnd = new Random(41L * len);
+            MemorySegment a = Fixtures.doubles(arena, len);
+            MemorySegment b = Fixtures.doubles(arena, len);
+            Fixtures.fillGaussian(a, rnd);
+            Fixtures.fillGaussian(b, rnd);
+            double absDot = 0, squares = 0;
+            for (int k = 0; k < len; k++) {
+                double u = a.getAtIndex(JAVA_DOUBLE, k);
+                absDot += Math.abs(u * b.getAtIndex(JAVA_DOUBLE, k));
+                squares += u * u;
+            }
+            double tol = len * 1e-15;
+            Fixtures.assertClose(scalar.dot(a, b, len), vector.dot(a, b, len), tol * absDot, "dot");
+            Fixtures.assertClose(scalar.sumSquares(a, len), vector.sumSquares(a, len), tol * squares, "sumSquares");
+            assertEquals(scalar.maxAbs(a, len), vector.maxAbs(a, len), "maxAbs");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cvxnn.kernels.Fixtures#implementations")
+    void handComputed(Kernels kernels) {
+        Elementwise e = kernels.elementwise();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = Fixtures.of(arena, 1, -2, 3, 4, 5);
+            MemorySegment b = Fixtures.of(arena, 4, 5, -6, 1, 5);
+            MemorySegment out = Fixtures.doubles(arena, 5);
+            e.mul(a, b, out, 5);
+            assertArrayEquals(new double[] {4, -10, -18, 4, 25}, Fixtures.array(out));
+            e.div(a, b, out, 5);
+            assertArrayEquals(new double[] {0.25, -0.4, -0.5, 4, 1}, Fixtures.array(out));
+            e.axpby(2, a, -1, b, out, 5);
+            assertArrayEquals(new double[] {-2, -9, 12, 7, 5}, Fixtures.array(out));
+            e.sqrtMul(Fixtures.of(arena, 4, 2, 0, 1, 8), Fixtures.of(arena, 9, 8, 7, 1, 2), out, 5);
+            assertArrayEquals(new double[] {6, 4, 0, 1, 4}, Fixtures.array(out));
+            assertEquals(4 - 10 - 18 + 4 + 25, e.dot(a, b, 5));
+            assertEquals(1 + 4 + 9 + 16 + 25, e.sumSquares(a, 5));
+            assertEquals(5, e.maxAbs(a, 5));
+            assertEquals(6, e.maxAbs(b, 5));
+            assertEquals(0, e.dot(a, b, 0));
+            assertEquals(0, e.maxAbs(a, 0));
+            e.mul(a, a, a, 5);   // in place
+            assertArrayEquals(new double[] {1, 4, 9, 16, 25}, Fixtures.array(a));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.cvxnn.solver.certificate;
+
+import java.util.Objects;
+
+import org.cvxnn.solver.arrangement.PatternSet;
+import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.network.TwoLayerNetwork;
+
+/**
+ * A duality-gap certificate for any two-layer ReLU network θ (formulations §1.6): with the
+ * residual {@code v = y − f_θ(X)} and {@code t = clip(yᵀv/‖v‖², 0, β/σ(v))}, the scaled residual
+ * {@code t·v} is feasible for the dual (1.3), so {@code LB = t·yᵀv − ½t²‖v‖² <= p* <= F(θ)}.
+ * The gap {@code F(θ) − LB} therefore bounds the suboptimality of θ — rigorously when the patterns
+ * are complete ({@link Scope#ALL_PATTERNS}).
+ *
+ * @param scope      what the pattern set covers, hence whether the bound is rigorous
+ * @param beta       the regularisation strength β > 0
+ * @param objective  F(θ), the objective (1.1) of the network
+ * @param lowerBound LB, a dual objective value (never negative)
+ * @param sigma      σ(v) over the pattern set (0 when v = 0)
+ * @param scale      t, the scaling of the residual that gives LB (0 when v = 0)
+ * @param maxPattern index of the pattern attaining σ(v), or −1 when σ(v) = 0
+ * @param maxSign    ±1, the sign attaining σ(v) at that pattern; 0 when σ(v) = 0
+ */
+public record DualCertificate(Scope scope, double beta, double objective, double lowerBound,
+                              double sigma, double scale, int maxPattern, int maxSign) {
+
+    public DualCertificate {
+        Objects.requireNonNull(scope, "scope");
+        requireBeta(beta);
+    }
+
+    /**
+     * Certifies {@code network} on {@code data} with regularisation {@code beta}.
+     *
+     * @param data     the data the network is evaluated on (with the bias column if it has one)
+     * @param patterns activation patterns of {@code data}'s feature matrix
+     * @param scope    whether the caller guarantees that {@code patterns} is complete
+     * @throws IllegalArgumentException for β not finite and positive, an empty pattern set, or
+     *                                  shapes of network, data and patterns that disagree
+     */
+    public static DualCertificate of(TwoLayerNetwork network, Dataset data, PatternSet patterns, double beta, Scope scope) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(scope, "scope");
+        requireBeta(beta);
+        if (network.d() != data.d())
+            throw new IllegalArgumentException("the network has input dimension " + network.d() + ", the data have d = " + data.d()
+                    + " features (include the bias column in both or in neither)");
+        PatternDualNorm dualNorm = new PatternDualNorm(data, patterns);
+
+        double[] prediction = network.predict(data);
+        double[] y = data.y();
+        double[] v = new double[data.n()];
+        double yv = 0;
+        double vv = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = y[i] - prediction[i];
+            yv += y[i] * v[i];
+            vv += v[i] * v[i];
+        }
+        DualNorm sigma = dualNorm.evaluate(v);
+        double t = 0;
+        if (vv > 0) {
+            t = Math.max(0.0, yv / vv);
+            if (sigma.value() > 0) t = Math.min(t, beta / sigma.value());
+        }
+        double lowerBound = t * yv - 0.5 * t * t * vv;
+        return new DualCertificate(scope, beta, network.objective(data, beta), lowerBound,
+                sigma.value(), t, sigma.pattern(), sigma.sign());
+    }
+
+    /**
+     * {@code β_max = σ(y)}: for β ≥ β_max the zero network is optimal, below it it is not
+     * (formulations §1.6). Exact when {@code patterns} is complete, a lower estimate otherwise.
+     */
+    public static double betaMax(Dataset data, PatternSet patterns) {
+        Objects.requireNonNull(data, "data");
+        return new PatternDualNorm(data, patterns).evaluate(data.y()).value();
+    }
+
+    /** {@code F(θ) − LB}: an upper bound on {@code F(θ) − p*} (within the {@link #scope()}). */
+    public double gap() {
+        return objective - lowerBound;
+    }
+
+    /** {@code gap / max(1, |F(θ)|)}. */
+    public double relativeGap() {
+        return gap() / Math.max(1.0, Math.abs(objective));
+    }
+
+    @Override
+    public String toString() {
+        String argmax = maxPattern < 0 ? "none" : maxPattern + (maxSign > 0 ? " (+)" : " (-)");
+        return "DualCertificate[" + scope + " (" + scope.meaning() + "), beta=" + beta + ", objective=" + objective
+                + ", lowerBound=" + lowerBound + ", gap=" + gap() + ", relativeGap=" + relativeGap()
+                + ", sigma=" + sigma + ", t=" + scale + ", argmaxPattern=" + argmax + "]";
+    }
+
+    private static void requireBeta(double beta) {
+        if (!(beta > 0) || !Double.isFinite(beta))
+            throw new IllegalArgumentException("beta must be finite and > 0, got " + beta);
+    }
+}
