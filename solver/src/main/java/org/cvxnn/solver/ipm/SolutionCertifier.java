@@ -6,6 +6,7 @@ import org.cvxnn.linalg.Matrix;
 import org.cvxnn.solver.arrangement.PatternSet;
 
 import java.lang.foreign.Arena;
+import java.util.Arrays;
 
 /**
  * Turns an interior-point iterate into a certified pair (ipm.md §5.2): an exactly feasible primal
@@ -18,10 +19,17 @@ import java.lang.foreign.Arena;
  *       {@code s ≤ β / max_j ‖ε_j Xᵀ D_j λ − (S_j X)ᵀ μ_j‖} that maximises the concave dual
  *       objective {@code −½s²‖λ‖² − s λᵀy}.</li>
  * </ol>
+ * Between the two, blocks left at round-off size are zeroed when that does not raise the objective,
+ * so the recovered network has only the neurons the solution really uses.
  */
 final class SolutionCertifier {
     /** A certified point: weights (d×B, column-major), their objective and a dual lower bound. */
     record Certificate(double[] weights, double primal, double dual) { }
+
+    /** Blocks below this fraction of the largest block's norm are candidates for pruning. */
+    private static final double PRUNE_NORM = 1e-6;
+    /** Pruning is kept when it raises the objective by at most this, relative. */
+    private static final double PRUNE_COST = 1e-10;
 
     private final BlockOperator op;
     private final Matrix x, y;
@@ -51,15 +59,16 @@ final class SolutionCertifier {
     Certificate certify(Matrix weights, Matrix orthantMultipliers) {
         u.copyFrom(weights);
         if (op.constrained()) repair();
-        // primal objective at the repaired point
-        op.apply(u, yhat);
-        ew.axpby(1.0, yhat.segment(), -1.0, y.segment(), lambda.segment(), n);
-        double residual2 = ew.sumSquares(lambda.segment(), n);
         double[] w = u.toArray();
-        double norms = 0;
-        for (int j = 0; j < blocks; j++) norms += norm(w, j * d, d);
-        double primal = 0.5 * residual2 + beta * norms;
-        // dual point
+        double[] pruned = pruned(w);
+        double prunedPrimal = primalObjective(pruned);
+        double primal = primalObjective(w);
+        if (prunedPrimal <= primal + PRUNE_COST * Math.max(1.0, Math.abs(primal))) {
+            w = pruned;
+            primal = prunedPrimal;
+        }
+        // dual point, from the residual λ of the unpruned point left in lambda by primalObjective
+        double residual2 = ew.sumSquares(lambda.segment(), n);
         op.applyTranspose(1.0, lambda, 0.0, grad);
         if (op.constrained()) {
             mult.copyFrom(orthantMultipliers);
@@ -79,6 +88,31 @@ final class SolutionCertifier {
             dual = -0.5 * sStar * sStar * residual2 - sStar * ly;
         }
         return new Certificate(w, primal, dual);
+    }
+
+    /** The program's objective {@code ½‖Mu − y‖² + β Σ_j ‖u_j‖} at the (feasible) point {@code w}. */
+    private double primalObjective(double[] w) {
+        u.copyFrom(w);
+        op.apply(u, yhat);
+        ew.axpby(1.0, yhat.segment(), -1.0, y.segment(), lambda.segment(), n);
+        double norms = 0;
+        for (int j = 0; j < blocks; j++) norms += norm(w, j * d, d);
+        return 0.5 * ew.sumSquares(lambda.segment(), n) + beta * norms;
+    }
+
+    /**
+     * {@code w} with the blocks an interior point leaves at round-off size (norm below
+     * {@value #PRUNE_NORM} of the largest) set to zero; zero blocks are feasible, so the result is
+     * still feasible and the certificate stays rigorous.
+     */
+    private double[] pruned(double[] w) {
+        double largest = 0;
+        for (int j = 0; j < blocks; j++) largest = Math.max(largest, norm(w, j * d, d));
+        double[] p = w.clone();
+        for (int j = 0; j < blocks; j++) {
+            if (norm(w, j * d, d) <= PRUNE_NORM * largest) Arrays.fill(p, j * d, j * d + d, 0.0);
+        }
+        return p;
     }
 
     /** Makes every block exactly feasible for its arrangement cone (see the class comment). */

@@ -10,9 +10,13 @@ import org.cvxnn.solver.data.Dataset;
  * @param w1    first-layer weights, column-major d×m: neuron {@code j} is {@code w1[j*d .. j*d+d)}
  * @param alpha output weights, length m
  */
-public record TwoLayerNetwork(int d, int m, double[] w1, double[] alpha) {
+public record TwoLayerNetwork(int d, int m, double[] w1, double[] alpha) implements Network {
 
     public TwoLayerNetwork {
+        checkShape(d, m, w1, alpha);
+    }
+
+    static void checkShape(int d, int m, double[] w1, double[] alpha) {
         if (d < 1) throw new IllegalArgumentException("input dimension must be >= 1, got " + d);
         if (m < 0) throw new IllegalArgumentException("width must be >= 0, got " + m);
         if (w1.length != (long) d * m)
@@ -24,8 +28,9 @@ public record TwoLayerNetwork(int d, int m, double[] w1, double[] alpha) {
     }
 
     /** Predictions {@code f(X)} for every sample of {@code data} (whose width must be {@code d}). */
+    @Override
     public double[] predict(Dataset data) {
-        requireWidth(data);
+        requireWidth(data, d);
         int n = data.n();
         double[] x = data.x();
         double[] out = new double[n];
@@ -43,20 +48,18 @@ public record TwoLayerNetwork(int d, int m, double[] w1, double[] alpha) {
     /**
      * The non-convex training objective (1.1): {@code ½‖f(X) − y‖² + (β/2) Σ_j (‖u_j‖² + α_j²)}.
      */
+    @Override
     public double objective(Dataset data, double beta) {
-        double[] yhat = predict(data);
-        double loss = 0;
-        for (int i = 0; i < data.n(); i++) {
-            double r = yhat[i] - data.y()[i];
-            loss += r * r;
-        }
-        double penalty = 0;
-        for (double v : w1) penalty += v * v;
-        for (double a : alpha) penalty += a * a;
-        return 0.5 * loss + 0.5 * beta * penalty;
+        return halfSquaredError(data) + 0.5 * beta * (sumSquares(w1) + sumSquares(alpha));
     }
 
-    private void requireWidth(Dataset data) {
+    static double sumSquares(double[] v) {
+        double s = 0;
+        for (double a : v) s += a * a;
+        return s;
+    }
+
+    static void requireWidth(Dataset data, int d) {
         if (data.d() != d)
             throw new IllegalArgumentException("the network expects " + d + " input features, the data have " + data.d());
     }

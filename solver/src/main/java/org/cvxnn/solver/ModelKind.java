@@ -1,0 +1,29 @@
+package org.cvxnn.solver;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The network families cvxnn trains; {@link #id()} is the name used on the command line and in model files. */
+public enum ModelKind {
+    /** Two-layer ReLU network, exact convex program (formulations (1.2)). */
+    RELU2("relu2"),
+    /** Two-layer gated-ReLU network, convex program (1.5); a relaxation of {@link #RELU2}. */
+    GATED2("gated2");
+
+    private final String id;
+
+    ModelKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The kind named {@code id}, or an exception listing the known names. */
+    public static ModelKind of(String id) {
+        for (ModelKind k : values()) if (k.id.equals(id)) return k;
+        throw new IllegalArgumentException("unknown model '" + id + "'; known models: "
+                + Arrays.stream(values()).map(ModelKind::id).collect(Collectors.joining(", ")));
+    }
+}
