@@ -53,8 +53,11 @@ public final class DoctorCommand implements Command {
     @Override
     public int run(Args args, Streams streams) {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("java", Map.of("version", Runtime.version().toString(),
-                "vendor", System.getProperty("java.vendor"), "home", System.getProperty("java.home")));
+        Map<String, Object> java = new LinkedHashMap<>();
+        java.put("version", Runtime.version().toString());
+        java.put("vendor", System.getProperty("java.vendor"));
+        java.put("home", System.getProperty("java.home"));
+        report.put("java", java);
         KernelInfo kernels = Kernels.get().info();
         Map<String, Object> vector = new LinkedHashMap<>();
         vector.put("implementation", kernels.implementation().name().toLowerCase(Locale.ROOT));
