@@ -1,5 +1,10 @@
 package org.cvxnn.cli;
 
+import org.cvxnn.cli.commands.CertifyCommand;
+import org.cvxnn.cli.commands.DoctorCommand;
+import org.cvxnn.cli.commands.PredictCommand;
+import org.cvxnn.cli.commands.TrainCommand;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +31,11 @@ public record Commands(List<Command> all) {
 
     /** The commands of {@code ./cvxnn}: add a new command class by listing an instance here. */
     public static Commands standard() {
-        return new Commands(List.of());
+        return new Commands(List.of(
+                new TrainCommand(),
+                new PredictCommand(),
+                new CertifyCommand(),
+                new DoctorCommand()));
     }
 
     public Optional<Command> find(String name) {

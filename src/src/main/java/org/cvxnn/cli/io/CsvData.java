@@ -5,6 +5,11 @@ import org.cvxnn.cli.DidYouMean;
 import org.cvxnn.solver.data.Dataset;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +44,7 @@ public final class CsvData {
             checkHeader(lines, header);
             int width = header.size();
             int targetColumn = target == null ? width - 1 : header.indexOf(target);
-            if (targetColumn < 0) throw noSuchColumn(file, target, header);
+            if (targetColumn < 0) throw noSuchColumn(file, target, "", header);
             if (width < 2)
                 throw lines.fileError("needs at least one feature column besides the target column '" + header.get(targetColumn) + "'");
 
@@ -48,6 +53,26 @@ public final class CsvData {
             if (n == 0) throw lines.fileError("has a header row but no data rows");
             if (n < minRows) throw lines.fileError("needs at least " + minRows + " data rows, found " + n);
             return toLabelled(rows, n, header, targetColumn);
+        }
+    }
+
+    /**
+     * Reads a table: a header row of distinct column names, then at least {@code minRows} rows of
+     * finite numbers, one per column.
+     *
+     * @param minRows the fewest data rows the caller can work with (at least 1)
+     */
+    public static NumericTable readTable(Path file, int minRows) {
+        if (minRows < 1) throw new IllegalArgumentException("minRows must be >= 1, got " + minRows);
+        try (CsvLines lines = CsvLines.open(file)) {
+            List<String> header = lines.next();
+            if (header == null) throw lines.fileError("the file is empty; expected a header row of column names");
+            checkHeader(lines, header);
+            double[] rows = readValues(lines, header.size(), header);
+            int n = rows.length / header.size();
+            if (n == 0) throw lines.fileError("has a header row but no data rows");
+            if (n < minRows) throw lines.fileError("needs at least " + minRows + " data rows, found " + n);
+            return new NumericTable(file, header, n, rows);
         }
     }
 
@@ -81,6 +106,32 @@ public final class CsvData {
      * @param columns the columns, as many as names, all of one length, every value finite
      */
     public static void write(Path file, List<String> header, List<double[]> columns) {
+        check(header, columns);
+        try {
+            AtomicFiles.write(file, w -> table(w, header, columns));
+        } catch (IOException e) {
+            throw CliException.io("cannot write", file, e);
+        }
+    }
+
+    /**
+     * Prints the same table as {@link #write(Path, List, List)} writes to a file, e.g. to stdout.
+     *
+     * @param header  the column names
+     * @param columns the columns, as many as names, all of one length, every value finite
+     */
+    public static void print(PrintStream out, List<String> header, List<double[]> columns) {
+        check(header, columns);
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try {
+            table(w, header, columns);
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void check(List<String> header, List<double[]> columns) {
         if (header.size() != columns.size() || header.isEmpty())
             throw new IllegalArgumentException(header.size() + " column names for " + columns.size() + " columns");
         int n = columns.getFirst().length;
@@ -91,20 +142,17 @@ public final class CsvData {
                 if (!Double.isFinite(c[i])) throw new IllegalArgumentException("column '" + header.get(j) + "', row " + i + " is " + c[i]);
             }
         }
-        try {
-            AtomicFiles.write(file, w -> {
-                w.write(header.stream().map(CsvData::quote).collect(Collectors.joining(",")));
-                w.write('\n');
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < columns.size(); j++) {
-                        if (j > 0) w.write(',');
-                        w.write(Double.toString(columns.get(j)[i]));
-                    }
-                    w.write('\n');
-                }
-            });
-        } catch (IOException e) {
-            throw CliException.io("cannot write", file, e);
+    }
+
+    private static void table(Writer w, List<String> header, List<double[]> columns) throws IOException {
+        w.write(header.stream().map(CsvData::quote).collect(Collectors.joining(",")));
+        w.write('\n');
+        for (int i = 0; i < columns.getFirst().length; i++) {
+            for (int j = 0; j < columns.size(); j++) {
+                if (j > 0) w.write(',');
+                w.write(Double.toString(columns.get(j)[i]));
+            }
+            w.write('\n');
         }
     }
 
@@ -147,11 +195,12 @@ public final class CsvData {
         return new LabelledData(new Dataset(n, d, x, y), features, header.get(targetColumn));
     }
 
-    private static CliException noSuchColumn(Path file, String target, List<String> header) {
+    /** {@code "<file>: no column named 'x'<purpose> (did you mean ...?); columns: ..."}; {@code purpose} may be empty. */
+    static CliException noSuchColumn(Path file, String target, String purpose, List<String> header) {
         String hint = DidYouMean.closest(target, header).map(s -> " (did you mean '" + s + "'?)").orElse("");
         String listed = header.stream().limit(MAX_LISTED_COLUMNS).collect(Collectors.joining(", "));
         if (header.size() > MAX_LISTED_COLUMNS) listed += ", ... (" + header.size() + " in all)";
-        return new CliException(file + ": no column named '" + target + "'" + hint + "; columns: " + listed);
+        return new CliException(file + ": no column named '" + target + "'" + purpose + hint + "; columns: " + listed);
     }
 
     private static boolean isNumber(String cell) {

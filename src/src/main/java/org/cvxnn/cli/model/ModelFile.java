@@ -1,0 +1,150 @@
+package org.cvxnn.cli.model;
+
+import org.cvxnn.cli.CliException;
+import org.cvxnn.cli.io.AtomicFiles;
+import org.cvxnn.cli.io.Json;
+import org.cvxnn.solver.ModelKind;
+import org.cvxnn.solver.TrainedModel;
+import org.cvxnn.solver.network.GatedNetwork;
+import org.cvxnn.solver.network.Network;
+import org.cvxnn.solver.network.TwoLayerNetwork;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A trained two-layer network as {@code train --out} writes it and {@code predict} and
+ * {@code certify} read it: a JSON object
+ * <pre>{@code
+ * {"format": "cvxnn-model", "version": 1, "kind": "relu2" | "gated2", "bias": true,
+ *  "features": ["x1", "x2"], "target": "y", "beta": 0.01, "n": 40,
+ *  "network": {"d": 3, "m": 2, "w1": [[...], [...]], "alpha": [...], "gates": [[...], [...]]}}
+ * }</pre>
+ * {@code d} counts the bias weight when {@code bias} is true (the last weight of every row
+ * multiplies the constant 1); {@code w1} (and {@code gates}, for gated2 only) hold one row of
+ * {@code d} weights per neuron; {@code n} is the number of training samples.
+ *
+ * @param model    the network and whether it appends a bias feature
+ * @param features the feature column names, in the order the network reads them
+ * @param target   the target column name of the training data
+ * @param beta     the regularisation strength it was trained with
+ * @param n        the number of training samples
+ */
+public record ModelFile(TrainedModel model, List<String> features, String target, double beta, int n) {
+    /** The value of the {@code format} field. */
+    public static final String FORMAT = "cvxnn-model";
+    /** The version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    public ModelFile {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(target, "target");
+        features = List.copyOf(features);
+        if (features.size() != model.features())
+            throw new IllegalArgumentException(features.size() + " feature names for a model of " + model.features() + " features");
+        if (new HashSet<>(features).size() != features.size()) throw new IllegalArgumentException("feature names repeat: " + features);
+        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be finite and > 0, got " + beta);
+        if (n < 1) throw new IllegalArgumentException("n must be >= 1, got " + n);
+        if (model.kind() != ModelKind.RELU2 && model.kind() != ModelKind.GATED2)
+            throw new IllegalArgumentException("a model file holds a relu2 or gated2 network, not " + model.kind().id());
+    }
+
+    /** Writes the model as pretty-printed JSON, atomically: the file is complete or untouched. */
+    public void write(Path file) {
+        try {
+            AtomicFiles.write(file, Json.pretty(toJson()) + "\n");
+        } catch (IOException e) {
+            throw CliException.io("cannot write", file, e);
+        }
+    }
+
+    /**
+     * Reads and validates a model file.
+     *
+     * @throws CliException naming the file and the field for anything missing, malformed, of the
+     *                      wrong kind or version, of inconsistent shape, or not finite
+     */
+    public static ModelFile read(Path file) {
+        Fields root = Fields.root(file, Json.read(file));
+        String format = root.string("format");
+        if (!format.equals(FORMAT)) throw root.error("format", "is '" + format + "', expected '" + FORMAT + "' (not a cvxnn model file)");
+        long version = root.integer("version", 1, Integer.MAX_VALUE);
+        if (version != VERSION)
+            throw root.error("version", "is " + version + ", but this cvxnn reads version " + VERSION + " model files");
+        String kindId = root.string("kind");
+        ModelKind kind = switch (kindId) {
+            case "relu2" -> ModelKind.RELU2;
+            case "gated2" -> ModelKind.GATED2;
+            default -> throw root.error("kind", "is '" + kindId + "'; a model file holds a relu2 or gated2 network");
+        };
+        boolean bias = root.bool("bias");
+        List<String> features = root.strings("features");
+        if (features.isEmpty()) throw root.error("features", "is empty; a model reads at least one feature");
+        if (new HashSet<>(features).size() != features.size()) throw root.error("features", "names a column twice");
+        String target = root.string("target");
+        double beta = root.number("beta");
+        if (!(beta > 0)) throw root.error("beta", "must be > 0, got " + beta);
+        int n = (int) root.integer("n", 1, Integer.MAX_VALUE);
+
+        Fields net = root.object("network");
+        int d = (int) net.integer("d", 1, Integer.MAX_VALUE);
+        int expected = features.size() + (bias ? 1 : 0);
+        if (d != expected)
+            throw net.error("d", "is " + d + ", but " + features.size() + " features" + (bias ? " plus the bias" : "") + " make " + expected);
+        int m = (int) net.integer("m", 0, Integer.MAX_VALUE);
+        double[] w1 = net.matrix("w1", m, d);
+        double[] alpha = net.vector("alpha", m);
+        Network network;
+        if (kind == ModelKind.GATED2) {
+            network = new GatedNetwork(d, m, net.matrix("gates", m, d), w1, alpha);
+        } else {
+            if (net.has("gates")) throw net.error("gates", "is given, but only gated2 networks have gates");
+            network = new TwoLayerNetwork(d, m, w1, alpha);
+        }
+        return new ModelFile(new TrainedModel(kind, bias, network), features, target, beta, n);
+    }
+
+    /** The JSON object {@link #write} writes. */
+    public Map<String, Object> toJson() {
+        Network network = model.network();
+        Map<String, Object> net = new LinkedHashMap<>();
+        net.put("d", network.d());
+        net.put("m", network.m());
+        switch (network) {
+            case TwoLayerNetwork t -> {
+                net.put("w1", rows(t.w1(), t.m(), t.d()));
+                net.put("alpha", t.alpha());
+            }
+            case GatedNetwork g -> {
+                net.put("w1", rows(g.w1(), g.m(), g.d()));
+                net.put("alpha", g.alpha());
+                net.put("gates", rows(g.gates(), g.m(), g.d()));
+            }
+            default -> throw new IllegalStateException("no file format for " + network.getClass().getSimpleName());
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", FORMAT);
+        json.put("version", VERSION);
+        json.put("kind", model.kind().id());
+        json.put("bias", model.bias());
+        json.put("features", features);
+        json.put("target", target);
+        json.put("beta", beta);
+        json.put("n", n);
+        json.put("network", net);
+        return json;
+    }
+
+    private static List<double[]> rows(double[] values, int m, int d) {
+        List<double[]> rows = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) rows.add(Arrays.copyOfRange(values, j * d, (j + 1) * d));
+        return rows;
+    }
+}
