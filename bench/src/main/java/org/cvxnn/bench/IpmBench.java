@@ -37,9 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Secondary results ({@link Solve}, {@code @AuxCounters} of type EVENTS): per solve, the
  * iteration count, the patterns after de-duplication and the solver's own phase seconds
  * ({@link ConvexSolution#seconds()}: setup, initialise, residuals, scaling, factor, solve,
- * certificate, recovery). They are assigned (not accumulated) after each solve, so each
- * iteration's value is that solve's, and JMH reports their mean over the measurement iterations.
- * A solve that does not end SOLVED or ALMOST_SOLVED fails the run.
+ * certificate, recovery). They are assigned (not accumulated) after each solve, so each JMH
+ * iteration's value is that solve's ({@code rawData} in the JSON results). Note that JMH's printed
+ * score of an EVENTS counter is the <em>sum</em> over the measurement iterations (Cnt); {@code
+ * BenchMain --report} prints the per-solve means. A solve that does not end SOLVED or ALMOST_SOLVED
+ * fails the run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

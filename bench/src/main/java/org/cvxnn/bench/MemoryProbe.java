@@ -18,9 +18,11 @@ import javax.management.ObjectName;
  * {@link #stop()}.
  *
  * <ul>
- *   <li><b>Heap</b>: every heap pool's peak is reset at the start; the result is the sum of the
- *       pools' peak usages at the end. Pools peak at different moments, so this is an upper bound
- *       on the peak of the whole heap, and it counts garbage not yet collected.</li>
+ *   <li><b>Heap</b>: {@link #start()} requests a full GC ({@code System.gc()}, so earlier garbage
+ *       does not count) and resets every heap pool's peak; the result is the sum of the pools' peak
+ *       usages at the end. Pools peak at different moments, so this is an upper bound on the peak of
+ *       the whole heap, and it counts the region's own garbage not yet collected. Data and patterns
+ *       built before the region are included (they are live).</li>
  *   <li><b>Off-heap</b> (only when the JVM runs with {@code -XX:NativeMemoryTracking=summary}):
  *       the solver's arenas allocate through {@code Unsafe.allocateMemory}, which Native Memory
  *       Tracking books under the category <i>Other</i>. A daemon thread reads that category's
@@ -56,8 +58,9 @@ final class MemoryProbe {
         }
     }
 
-    /** Starts measuring (resets the heap pools' peaks). */
+    /** Starts measuring: a full GC, then the heap pools' peaks are reset. Call outside timed regions. */
     static MemoryProbe start() {
+        System.gc();
         return new MemoryProbe(nmtOther().isPresent());
     }
 

@@ -29,9 +29,10 @@ import org.cvxnn.solver.data.Dataset;
  *
  * @param data    the samples (no bias column)
  * @param planted first-layer weights of the planted net, row j = w_j
+ * @param alpha   output weights of the planted net
  * @param beta    the benchmark β
  */
-public record PlantedData(Dataset data, double[][] planted, double beta) {
+public record PlantedData(Dataset data, double[][] planted, double[] alpha, double beta) {
     /** Hidden neurons of the planted network. */
     public static final int HIDDEN = 8;
     /** Noise standard deviation relative to the RMS of the noiseless targets. */
@@ -71,7 +72,7 @@ public record PlantedData(Dataset data, double[][] planted, double beta) {
         for (int i = 0; i < n; i++) y[i] += s * rnd.nextGaussian();
         Dataset data = new Dataset(n, d, x, y);
         PatternSet own = PatternSource.gates(w).patternsOf(data);
-        return new PlantedData(data, w, BETA_FRACTION * DualCertificate.betaMax(data, own));
+        return new PlantedData(data, w, alpha, BETA_FRACTION * DualCertificate.betaMax(data, own));
     }
 
     private static double[] lowRank(int n, int d, int rank, SplittableRandom rnd) {

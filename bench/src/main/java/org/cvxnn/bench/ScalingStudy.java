@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 import org.cvxnn.solver.ConvexSolution;
 import org.cvxnn.solver.ModelKind;
@@ -165,9 +164,9 @@ public final class ScalingStudy {
         return IpmSettings.defaults().withThreads(o.threads()).withMaxIterations(o.maxIterations());
     }
 
-    /** The dsyrk rate on each (n, solver chunk k) of the sweep; keys "n×k". */
+    /** The dsyrk rate on each (n, solver chunk k) of the sweep, in sweep order; keys "n" + "x" + "k". */
     private static Map<String, DsyrkRate> dsyrkRates(StudyOptions o, PrintStream progress) {
-        Map<String, DsyrkRate> rates = new TreeMap<>();
+        Map<String, DsyrkRate> rates = new LinkedHashMap<>();
         for (int n : o.ns())
             for (int d : o.ds())
                 for (int p : o.exact() ? List.of(Integer.MAX_VALUE) : o.ps()) {

@@ -114,7 +114,8 @@ final class StudySummary {
     }
 
     private static String num(double v) {
-        return Double.isFinite(v) ? Report.fmt(v) : "";
+        if (!Double.isFinite(v)) return "";
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : Report.fmt(v);
     }
 
     private static String pct(double v) {
