@@ -169,7 +169,7 @@ public final class ScalingStudy {
         Map<String, DsyrkRate> rates = new LinkedHashMap<>();
         for (int n : o.ns())
             for (int d : o.ds())
-                for (int p : o.exact() ? List.of(Integer.MAX_VALUE) : o.ps()) {
+                for (int p : gateCounts(o, n, d)) {
                     int k = DsyrkRate.solverChunkColumns(n, d, p);
                     String key = n + "x" + k;
                     if (rates.containsKey(key)) continue;
@@ -178,6 +178,17 @@ public final class ScalingStudy {
                     progress.printf(Locale.ROOT, "scaling: dsyrk n=%d k=%d threads=%d: %.4f s, %.1f GFLOP/s%n", n, k, o.threads(), r.seconds(), r.gflops());
                 }
         return rates;
+    }
+
+    /**
+     * The pattern counts whose dsyrk chunk shapes the sweep uses: the sampled P, or with --exact
+     * Cover's count for each rank (the enumerated count is known only after enumeration; for data
+     * in general position they agree, see ExactEnumerator).
+     */
+    static List<Integer> gateCounts(StudyOptions o, int n, int d) {
+        if (!o.exact()) return o.ps();
+        return (o.ranks().isEmpty() ? List.of(d) : o.ranks()).stream()
+                .map(r -> (int) Math.min(Integer.MAX_VALUE, ExactEnumerator.coverCount(n, Math.min(r, d)))).toList();
     }
 
     private static void warmup(StudyOptions o, PrintStream progress) {

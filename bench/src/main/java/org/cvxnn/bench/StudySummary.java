@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
+import org.cvxnn.solver.arrangement.ExactEnumerator;
+
 /** The Markdown summary {@link ScalingStudy} prints after its sweep. */
 final class StudySummary {
     private StudySummary() { }
@@ -43,7 +45,8 @@ final class StudySummary {
                 if (patterns >= 1) {
                     FactorFlops f = new FactorFlops(n, d, (long) patterns);
                     share = pct(f.dsyrk() / f.total());
-                    DsyrkRate r = before.get(n + "x" + DsyrkRate.solverChunkColumns(n, d, key.get(3) == null ? Integer.MAX_VALUE : (Integer) key.get(3)));
+                    int gates = key.get(3) == null ? (int) Math.min(Integer.MAX_VALUE, ExactEnumerator.coverCount(n, (Integer) key.get(2))) : (Integer) key.get(3);
+                    DsyrkRate r = before.get(n + "x" + DsyrkRate.solverChunkColumns(n, d, gates));
                     if (r != null && factor > 0 && iters > 0) atRate = pct(f.dsyrk() * iters / (r.gflops() * 1e9) / factor);
                 }
                 b.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |", n, d, key.get(2),
