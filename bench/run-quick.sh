@@ -5,7 +5,8 @@
 #   bench/run-quick.sh [--no-build] [--no-unset] [JMH options...]
 #
 # 1. Build with ../cvxnn (which finds a JDK >= 25): mvn -q -pl bench -am package -DskipTests.
-# 2. The whole suite, short settings (BenchMain --quick: -f 1 -wi 2 -i 3 -w 1s -r 1s), in the
+# 2. The whole suite except IpmBench (whole solves, minutes each: run it on its own, see
+#    IpmBench's javadoc), short settings (BenchMain --quick: -f 1 -wi 2 -i 3 -w 1s -r 1s), in the
 #    environment as it is  ->  bench/target/quick/default.json
 # 3. BlasBench only, with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed from the environment of
 #    that one run, so OpenBLAS picks its kernels from the CPU ("core type unset (AVX-512 kernels)")
@@ -52,7 +53,7 @@ fi
 mkdir -p "$OUT"
 
 run_cmd=("$JAVA" "${FLAGS[@]}" -jar "$JAR")
-cmd1=("${run_cmd[@]}" --quick -rff "$OUT/default.json" ${jmh_args[@]+"${jmh_args[@]}"})
+cmd1=("${run_cmd[@]}" --quick -e IpmBench -rff "$OUT/default.json" ${jmh_args[@]+"${jmh_args[@]}"})
 cmd2=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${run_cmd[@]}" --quick BlasBench -rff "$OUT/coretype-unset.json" ${jmh_args[@]+"${jmh_args[@]}"})
 
 printf 'run-quick: %s\n' "${cmd1[*]}" >&2

@@ -27,6 +27,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * $JAVA -jar bench/target/benchmarks.jar --quick BlasBench -rff blas.json   # short run of a subset
  * $JAVA -jar bench/target/benchmarks.jar --report jmh-quick.json # Markdown table (GFLOP/s, ns, speed-ups)
  * $JAVA -jar bench/target/benchmarks.jar --info                  # machine, JDK and OpenBLAS description
+ * $JAVA -jar bench/target/benchmarks.jar scaling --quick --out s.csv   # solver scaling study (ScalingStudy)
  * </pre>
  *
  * <ul>
@@ -37,6 +38,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       indicative: one fork, few iterations, no error bars worth the name.</li>
  *   <li>{@code --report [args]}: runs {@link Report} (reads JMH JSON files, prints Markdown).</li>
  *   <li>{@code --info}: runs {@link MachineInfo} (prints the machine description as Markdown).</li>
+ *   <li>{@code scaling [args]}: runs {@link ScalingStudy} (solver scaling sweep, one row per run in
+ *       {@code --out}, Markdown summary on stdout; {@code scaling -h} lists its options).</li>
  * </ul>
  *
  * <p>The forks need {@code --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED};
@@ -58,6 +61,7 @@ public final class BenchMain {
             case "--quick" -> quick(rest);
             case "--report" -> Report.main(rest);
             case "--info" -> MachineInfo.main(rest);
+            case "scaling", "--scaling" -> ScalingStudy.main(rest);
             default -> org.openjdk.jmh.Main.main(args);
         }
     }

@@ -20,28 +20,34 @@ public final class MachineInfo {
     private MachineInfo() { }
 
     public static void main(String[] args) {
-        boolean openblasOnly = List.of(args).contains("--openblas-only");
-        if (!openblasOnly) {
-            Runtime rt = Runtime.getRuntime();
-            line("CPU", cpuinfo("model name").orElse(System.getProperty("os.arch"))
-                    + cpuinfo("flags").map(f -> f.contains("avx512f") ? " (AVX-512)" : f.contains("avx2") ? " (AVX2, no AVX-512)" : "").orElse(""));
-            line("Cores visible to the JVM", String.valueOf(rt.availableProcessors()));
-            line("Memory", meminfo("MemTotal").map(kb -> String.format("%.1f GiB", kb / 1048576.0)).orElse("unknown")
-                    + ", JVM max heap " + rt.maxMemory() / (1 << 20) + " MiB");
-            line("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-            line("Load average (1, 5, 15 min) now", loadavg());
-            line("JDK", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version());
-        }
-        line("OpenBLAS library", OpenBlas.library().source() + " " + OpenBlas.library().path());
-        line("OpenBLAS config", OpenBlas.config());
-        line("OpenBLAS core", OpenBlas.coreName());
-        line("OpenBLAS threads (default)", String.valueOf(OpenBlas.threads()));
-        line("Environment", "OPENBLAS_CORETYPE=" + env("OPENBLAS_CORETYPE") + ", OPENBLAS_L2_SIZE=" + env("OPENBLAS_L2_SIZE")
-                + ", OPENBLAS_NUM_THREADS=" + env("OPENBLAS_NUM_THREADS"));
+        System.out.print(describe(List.of(args).contains("--openblas-only")));
     }
 
-    private static void line(String key, String value) {
-        System.out.println("- " + key + ": " + value);
+    /** The Markdown list, one {@code - key: value} line each; only the OpenBLAS lines if {@code openblasOnly}. */
+    static String describe(boolean openblasOnly) {
+        StringBuilder out = new StringBuilder();
+        if (!openblasOnly) {
+            Runtime rt = Runtime.getRuntime();
+            line(out, "CPU", cpuinfo("model name").orElse(System.getProperty("os.arch"))
+                    + cpuinfo("flags").map(f -> f.contains("avx512f") ? " (AVX-512)" : f.contains("avx2") ? " (AVX2, no AVX-512)" : "").orElse(""));
+            line(out, "Cores visible to the JVM", String.valueOf(rt.availableProcessors()));
+            line(out, "Memory", meminfo("MemTotal").map(kb -> String.format("%.1f GiB", kb / 1048576.0)).orElse("unknown")
+                    + ", JVM max heap " + rt.maxMemory() / (1 << 20) + " MiB");
+            line(out, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+            line(out, "Load average (1, 5, 15 min) now", loadavg());
+            line(out, "JDK", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version());
+        }
+        line(out, "OpenBLAS library", OpenBlas.library().source() + " " + OpenBlas.library().path());
+        line(out, "OpenBLAS config", OpenBlas.config());
+        line(out, "OpenBLAS core", OpenBlas.coreName());
+        line(out, "OpenBLAS threads (default)", String.valueOf(OpenBlas.threads()));
+        line(out, "Environment", "OPENBLAS_CORETYPE=" + env("OPENBLAS_CORETYPE") + ", OPENBLAS_L2_SIZE=" + env("OPENBLAS_L2_SIZE")
+                + ", OPENBLAS_NUM_THREADS=" + env("OPENBLAS_NUM_THREADS"));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String key, String value) {
+        out.append("- ").append(key).append(": ").append(value).append('\n');
     }
 
     /** The first three fields of /proc/loadavg: other work on the machine skews every benchmark. */

@@ -37,7 +37,13 @@ public final class Report {
     private Report() { }
 
     /** One JMH result: a benchmark method with one parameter combination. */
-    record Row(String benchmark, String mode, Map<String, String> params, double score, double error, String unit) {
+    /**
+     * @param perIteration for each secondary metric counted in {@code #} ({@code @AuxCounters} EVENTS),
+     *                     its value in every measurement iteration of every fork (JSON {@code rawData});
+     *                     JMH's own score for such a counter is the sum over the iterations
+     */
+    record Row(String benchmark, String mode, Map<String, String> params, double score, double error, String unit,
+               Map<String, double[]> perIteration) {
         /** {@code Class.method} without the package. */
         String name() {
             int m = benchmark.lastIndexOf('.');
@@ -130,8 +136,15 @@ public final class Report {
             Map<String, String> params = new LinkedHashMap<>();
             Json.object(r.get("params")).forEach((k, v) -> params.put(k, String.valueOf(v)));
             Map<String, Object> pm = Json.object(r.get("primaryMetric"));
+            Map<String, double[]> aux = new LinkedHashMap<>();
+            Json.object(r.get("secondaryMetrics")).forEach((name, m) -> {
+                Map<String, Object> metric = Json.object(m);
+                if (!"#".equals(metric.get("scoreUnit"))) return;
+                aux.put(name, Json.array(metric.get("rawData")).stream().flatMap(fork -> Json.array(fork).stream())
+                        .mapToDouble(Json::number).toArray());
+            });
             rows.add(new Row(String.valueOf(r.get("benchmark")), String.valueOf(r.get("mode")), params,
-                    Json.number(pm.get("score")), Json.number(pm.get("scoreError")), String.valueOf(pm.get("scoreUnit"))));
+                    Json.number(pm.get("score")), Json.number(pm.get("scoreError")), String.valueOf(pm.get("scoreUnit")), aux));
             if (env.isEmpty()) {
                 env = String.format(Locale.ROOT, "JDK %s (%s %s); JMH %s: %s fork(s), %s×%s warm-up, %s×%s measurement, %s thread(s)",
                         r.get("jdkVersion"), r.get("vmName"), r.get("vmVersion"), r.get("jmhVersion"), num(r.get("forks")),
@@ -176,6 +189,22 @@ public final class Report {
 
     private static boolean isOverhead(Row r) {
         return r.method().startsWith("overhead");
+    }
+
+    /** The solver phases {@link IpmBench} reports as {@code <phase>Seconds} counters, in solve order. */
+    static final List<String> SOLVE_PHASES = List.of("setup", "initialise", "residuals", "scaling", "factor", "solve", "certificate", "recovery");
+
+    /** A whole-solve benchmark: has per-iteration {@code iterations} and every phase counter. */
+    private static boolean isSolve(Row r) {
+        if (!r.perIteration().containsKey("iterations") || !r.perIteration().containsKey("patterns")) return false;
+        return SOLVE_PHASES.stream().allMatch(ph -> r.perIteration().containsKey(ph + "Seconds"));
+    }
+
+    private static double mean(double[] v) {
+        if (v == null || v.length == 0) return Double.NaN;
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.length;
     }
 
     private static boolean hasImpl(Row r) {
@@ -244,8 +273,27 @@ public final class Report {
             }
         }
 
+        List<Row> solves = run.rows().stream().filter(Report::isSolve).toList();
+        if (!solves.isEmpty()) {
+            out.append("### Interior-point solves (means per solve over the measurement iterations)\n\n")
+                    .append("| Benchmark | Parameters | Solve time | solves | iterations | patterns | per iteration |");
+            for (String ph : SOLVE_PHASES) out.append(' ').append(ph).append(" s |");
+            out.append("\n|---|---|---:|---:|---:|---:|---:|").append("---:|".repeat(SOLVE_PHASES.size())).append('\n');
+            for (Row r : solves) {
+                double iters = mean(r.perIteration().get("iterations"));
+                double loop = 0;
+                for (String ph : List.of("residuals", "scaling", "factor", "solve")) loop += mean(r.perIteration().get(ph + "Seconds"));
+                out.append("| ").append(r.name()).append(" | ").append(r.paramString()).append(" | ").append(time(r.seconds(), r.secondsError()))
+                        .append(" | ").append(r.perIteration().get("iterations").length).append(" | ").append(fmt(iters)).append(" | ")
+                        .append(fmt(mean(r.perIteration().get("patterns")))).append(" | ").append(time(loop / iters, Double.NaN)).append(" |");
+                for (String ph : SOLVE_PHASES) out.append(' ').append(fmt(mean(r.perIteration().get(ph + "Seconds")))).append(" |");
+                out.append('\n');
+            }
+            out.append("\nPer iteration = (residuals + scaling + factor + solve) / iterations. Phase seconds are the solver's own timers.\n\n");
+        }
+
         List<Row> other = run.rows().stream()
-                .filter(r -> flops(r).isEmpty() && !isOverhead(r) && (!hasImpl(r) || unpaired.contains(r))).toList();
+                .filter(r -> flops(r).isEmpty() && !isOverhead(r) && !isSolve(r) && (!hasImpl(r) || unpaired.contains(r))).toList();
         if (!other.isEmpty()) {
             out.append("### Other benchmarks\n\n| Benchmark | Mode | Parameters | Time per call |\n|---|---|---|---:|\n");
             for (Row r : other)

@@ -1,0 +1,119 @@
+package org.cvxnn.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command line of {@link ScalingStudy}.
+ *
+ * @param ns            sample counts (default 500)
+ * @param ds            feature counts (default 20)
+ * @param ps            sampled gate counts P (default 100, 200, 500, 1000, 2000; ignored with {@code exact})
+ * @param ranks         ranks of X; empty = full rank (default)
+ * @param exact         patterns by exact enumeration instead of sampling (default false)
+ * @param solve         whether to solve; false only with {@code exact} (enumeration study, default true)
+ * @param repeats       runs per point (default 3)
+ * @param seed          data and gate seed (default 1)
+ * @param threads       OpenBLAS threads of the solve and of the dsyrk measurement (default 1)
+ * @param maxIterations IPM iteration limit (default 200, the solver's)
+ * @param warmup        one unrecorded solve of the smallest point first, to warm up the JIT (default true)
+ * @param dsyrkCalls    timed calls per dsyrk-rate measurement (default 5)
+ * @param out           result file: JSON if it ends in .json, CSV otherwise (required)
+ */
+record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<Integer> ranks, boolean exact, boolean solve,
+                    int repeats, long seed, int threads, int maxIterations, boolean warmup, int dsyrkCalls, Path out) {
+
+    static final String USAGE = """
+            usage: BenchMain scaling --out FILE [options]       (java -cp benchmarks.jar org.cvxnn.bench.ScalingStudy ...)
+              --out FILE          one row per run: JSON if FILE ends in .json, CSV otherwise (rewritten after every run)
+              --n LIST            sample counts, comma-separated (default 500)
+              --d LIST            feature counts (default 20)
+              --P LIST            sampled gates per problem (default 100,200,500,1000,2000)
+              --rank LIST         ranks of X, each < d (default: full rank)
+              --exact             enumerate all patterns (ExactEnumerator) instead of sampling; --P is ignored
+              --no-solve          with --exact: time the enumeration only
+              --repeats R         runs per point (default 3)
+              --seed S            seed of data and gates (default 1)
+              --threads T         OpenBLAS threads (default 1; the solver's own default is all processors)
+              --max-iterations K  IPM iteration limit (default 200)
+              --no-warmup         skip the unrecorded JIT warm-up solve
+              --dsyrk-calls C     timed calls per dsyrk-rate measurement (default 5)
+              --quick             smoke test: n 200,400, d 10, P 50,100,200, 1 repeat, 3 dsyrk calls (< 2 min)
+            Off-heap peaks need the JVM flag -XX:NativeMemoryTracking=summary.""";
+
+    /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
+    static StudyOptions parse(String[] args) {
+        List<Integer> ns = List.of(500), ds = List.of(20), ps = List.of(100, 200, 500, 1000, 2000), ranks = List.of();
+        boolean exact = false, solve = true, warmup = true, quick = false;
+        int repeats = 3, threads = 1, maxIterations = 200, dsyrkCalls = 5;
+        long seed = 1;
+        Path out = null;
+        boolean explicitN = false, explicitD = false, explicitP = false, explicitR = false, explicitCalls = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--exact" -> exact = true;
+                case "--no-solve" -> solve = false;
+                case "--no-warmup" -> warmup = false;
+                case "--quick" -> quick = true;
+                case "--out", "--n", "--d", "--P", "--rank", "--repeats", "--seed", "--threads", "--max-iterations", "--dsyrk-calls" -> {
+                    if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
+                    String v = args[++i];
+                    switch (a) {
+                        case "--out" -> out = Path.of(v);
+                        case "--n" -> { ns = list(a, v, 2); explicitN = true; }
+                        case "--d" -> { ds = list(a, v, 1); explicitD = true; }
+                        case "--P" -> { ps = list(a, v, 1); explicitP = true; }
+                        case "--rank" -> ranks = list(a, v, 1);
+                        case "--repeats" -> { repeats = integer(a, v, 1); explicitR = true; }
+                        case "--seed" -> seed = longValue(a, v);
+                        case "--threads" -> threads = integer(a, v, 1);
+                        case "--max-iterations" -> maxIterations = integer(a, v, 1);
+                        case "--dsyrk-calls" -> { dsyrkCalls = integer(a, v, 1); explicitCalls = true; }
+                        default -> throw new AssertionError(a);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (out == null) throw new IllegalArgumentException("--out FILE is required");
+        if (quick) {
+            if (!explicitN) ns = List.of(200, 400);
+            if (!explicitD) ds = List.of(10);
+            if (!explicitP) ps = List.of(50, 100, 200);
+            if (!explicitR) repeats = 1;
+            if (!explicitCalls) dsyrkCalls = 3;
+        }
+        if (!solve && !exact) throw new IllegalArgumentException("--no-solve needs --exact (there is nothing else to time)");
+        for (int r : ranks)
+            for (int d : ds)
+                if (r >= d) throw new IllegalArgumentException("--rank " + r + " is not below --d " + d + "; omit --rank for full rank");
+        return new StudyOptions(ns, ds, ps, ranks, exact, solve, repeats, seed, threads, maxIterations, warmup, dsyrkCalls, out);
+    }
+
+    private static List<Integer> list(String opt, String v, int min) {
+        List<Integer> l = new ArrayList<>();
+        for (String part : v.split(",", -1)) l.add(integer(opt, part.trim(), min));
+        return List.copyOf(l);
+    }
+
+    private static int integer(String opt, String v, int min) {
+        int x;
+        try {
+            x = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(opt + ": '" + v + "' is not an integer");
+        }
+        if (x < min) throw new IllegalArgumentException(opt + ": " + x + " is below the minimum " + min);
+        return x;
+    }
+
+    private static long longValue(String opt, String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(opt + ": '" + v + "' is not an integer");
+        }
+    }
+}
