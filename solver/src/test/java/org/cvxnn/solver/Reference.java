@@ -36,7 +36,7 @@ final class Reference {
         return new Dataset(n, 2, x, y);
     }
 
-    /** {@code rows} as a design matrix, with the column of ones appended when {@code bias}. */
+    /** {@code data} as a design matrix, with the column of ones appended when {@code bias}. */
     static Dataset design(Dataset data, boolean bias) {
         return bias ? data.withBias() : data;
     }
