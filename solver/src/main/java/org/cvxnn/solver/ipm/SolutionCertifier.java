@@ -20,7 +20,10 @@ import java.util.Arrays;
  *       objective {@code −½s²‖λ‖² − s λᵀy}.</li>
  * </ol>
  * Between the two, blocks left at round-off size are zeroed when that does not raise the objective,
- * so the recovered network has only the neurons the solution really uses.
+ * so the recovered network has only the neurons the solution really uses. The pruning threshold is
+ * relative to the largest block, so it cannot tell when every block is round-off: the zero point
+ * (objective ½‖y‖²) is therefore tried first and returned when it is as good. This is the case for
+ * β ≥ β_max, where zero is the unique optimum that an interior point only approaches.
  */
 final class SolutionCertifier {
     /** A certified point: weights (d×B, column-major), their objective and a dual lower bound. */
@@ -63,7 +66,12 @@ final class SolutionCertifier {
         double[] pruned = pruned(w);
         double prunedPrimal = primalObjective(pruned);
         double primal = primalObjective(w);
-        if (prunedPrimal <= primal + PRUNE_COST * Math.max(1.0, Math.abs(primal))) {
+        double slack = PRUNE_COST * Math.max(1.0, Math.abs(primal));
+        double zeroPrimal = 0.5 * ew.sumSquares(y.segment(), n);
+        if (zeroPrimal <= primal + slack) {
+            w = new double[w.length];
+            primal = zeroPrimal;
+        } else if (prunedPrimal <= primal + slack) {
             w = pruned;
             primal = prunedPrimal;
         }
