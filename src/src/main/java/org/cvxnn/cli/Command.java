@@ -21,9 +21,10 @@ public interface Command {
     /**
      * Runs the command.
      *
+     * @param streams where to write results ({@code out}) and progress or diagnostics ({@code err})
      * @return the process exit status: 0 for success
      * @throws CliException for a problem with the user's input, printed as {@code cvxnn: <message>}
      * @throws IOException  for a file that cannot be read or written, reported the same way
      */
-    int run(Args args) throws IOException;
+    int run(Args args, Streams streams) throws IOException;
 }

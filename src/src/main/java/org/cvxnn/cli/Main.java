@@ -69,7 +69,7 @@ public final class Main {
             out.print(Help.command(command));
             return OK;
         }
-        return command.run(Args.parse(name, command.options(), rest));
+        return command.run(Args.parse(name, command.options(), rest), new Streams(out, err));
     }
 
     private CliException unknownCommand(String name) {

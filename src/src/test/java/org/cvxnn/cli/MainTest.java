@@ -21,7 +21,7 @@ class MainTest {
     /** A command whose run is given by the test. */
     private record Fake(String name, String description, Options options, Function<Args, Integer> body) implements Command {
         @Override
-        public int run(Args args) throws IOException {
+        public int run(Args args, Streams streams) throws IOException {
             if (name.equals("io")) throw new NoSuchFileException("missing.csv");
             return body.apply(args);
         }
