@@ -1,5 +1,8 @@
 package org.cvxnn.cli;
 
+import org.cvxnn.cli.commands.CompareCommand;
+import org.cvxnn.cli.commands.DemoCommand;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +29,7 @@ public record Commands(List<Command> all) {
 
     /** The commands of {@code ./cvxnn}: add a new command class by listing an instance here. */
     public static Commands standard() {
-        return new Commands(List.of());
+        return new Commands(List.of(new CompareCommand(), new DemoCommand()));
     }
 
     public Optional<Command> find(String name) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.cvxnn.solver.ConvexSolution;
 import org.cvxnn.solver.ModelKind;
+import org.cvxnn.solver.PatternSource;
 import org.cvxnn.solver.TrainedModel;
 import org.cvxnn.solver.TwoLayerProblem;
 import org.cvxnn.solver.baseline.BaselineSearch;
@@ -15,6 +16,7 @@ import org.cvxnn.solver.baseline.SearchResult;
 import org.cvxnn.solver.baseline.SearchSettings;
 import org.cvxnn.solver.baseline.TrainingSettings;
 import org.cvxnn.solver.baseline.TwoLayerTrainer;
+import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
@@ -66,6 +68,17 @@ public final class Comparison {
         ConvexCertificate certificate = new ConvexCertificate(solution.status(), solution.objective(), solution.dualBound(),
                 solution.gapRel(), solution.patterns(), solution.globalOptimum());
         return new ComparisonReport(methods, certificate, settings.beta(), train.n(), test.n());
+    }
+
+    /**
+     * {@code β_max} of the training data as the network sees them (bias column appended when
+     * {@code bias}) over the patterns of {@code patterns}: the smallest β at which the zero network is
+     * optimal (formulations §1.6); a lower estimate unless the patterns are complete. Useful to
+     * choose β as a fraction of it.
+     */
+    public static double betaMax(Dataset train, boolean bias, PatternSource patterns) {
+        Dataset design = bias ? train.withBias() : train;
+        return DualCertificate.betaMax(design, patterns.patternsOf(design));
     }
 
     /** The name of an optimiser's row: {@code sgd}, {@code adam} or {@code gd}. */

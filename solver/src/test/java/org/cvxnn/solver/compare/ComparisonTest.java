@@ -116,4 +116,13 @@ class ComparisonTest {
         assertThrows(IllegalArgumentException.class, () -> s.withOptimizers(List.of()));
         assertThrows(IllegalArgumentException.class, () -> s.withOptimizers(List.of(Optimizer.SGD, Optimizer.SGD)));
     }
+
+    @Test
+    void betaMaxIsWhereTheConvexSolutionBecomesZero() {
+        TrainTestSplit split = TrainTestSplit.random(binary(12, 7), 0.25, 1);
+        double trainMax = Comparison.betaMax(split.train(), true, PatternSource.exact());
+        ComparisonSettings s = tiny(1).withOptimizers(List.of(Optimizer.ADAM));
+        assertEquals(0, Comparison.run(split, s.withBeta(1.01 * trainMax)).convex().neurons());
+        assertTrue(Comparison.run(split, s.withBeta(0.9 * trainMax)).convex().neurons() > 0);
+    }
 }
