@@ -37,6 +37,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       indicative: one fork, few iterations, no error bars worth the name.</li>
  *   <li>{@code --report [args]}: runs {@link Report} (reads JMH JSON files, prints Markdown).</li>
  *   <li>{@code --info}: runs {@link MachineInfo} (prints the machine description as Markdown).</li>
+ *   <li>{@code --table1 [options]}: runs {@link TableOne} (the paper's Table 1 for the two-layer model).</li>
  * </ul>
  *
  * <p>The forks need {@code --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED};
@@ -58,6 +59,7 @@ public final class BenchMain {
             case "--quick" -> quick(rest);
             case "--report" -> Report.main(rest);
             case "--info" -> MachineInfo.main(rest);
+            case "--table1" -> TableOne.main(rest);
             default -> org.openjdk.jmh.Main.main(args);
         }
     }
