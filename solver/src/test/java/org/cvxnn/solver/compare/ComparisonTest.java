@@ -118,11 +118,15 @@ class ComparisonTest {
     }
 
     @Test
-    void betaMaxIsWhereTheConvexSolutionBecomesZero() {
+    void betaMaxIsWhereTheZeroNetworkBecomesOptimal() {
         TrainTestSplit split = TrainTestSplit.random(binary(12, 7), 0.25, 1);
         double trainMax = Comparison.betaMax(split.train(), true, PatternSource.exact());
+        double zeroNetwork = 0;
+        for (double y : split.train().y()) zeroNetwork += 0.5 * y * y;
         ComparisonSettings s = tiny(1).withOptimizers(List.of(Optimizer.ADAM));
-        assertEquals(0, Comparison.run(split, s.withBeta(1.01 * trainMax)).convex().neurons());
-        assertTrue(Comparison.run(split, s.withBeta(0.9 * trainMax)).convex().neurons() > 0);
+        double above = Comparison.run(split, s.withBeta(1.01 * trainMax)).convex().trainObjective();
+        double below = Comparison.run(split, s.withBeta(0.9 * trainMax)).convex().trainObjective();
+        assertEquals(zeroNetwork, above, 1e-6 * zeroNetwork);
+        assertTrue(below < zeroNetwork * (1 - 1e-6), below + " vs " + zeroNetwork);
     }
 }
