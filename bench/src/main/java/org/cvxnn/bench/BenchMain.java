@@ -40,6 +40,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code --info}: runs {@link MachineInfo} (prints the machine description as Markdown).</li>
  *   <li>{@code scaling [args]}: runs {@link ScalingStudy} (solver scaling sweep, one row per run in
  *       {@code --out}, Markdown summary on stdout; {@code scaling -h} lists its options).</li>
+ *   <li>{@code table1 [options]}: runs {@link TableOne} (the paper's Table 1 for the two-layer model).</li>
  * </ul>
  *
  * <p>The forks need {@code --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED};
@@ -62,6 +63,7 @@ public final class BenchMain {
             case "--report" -> Report.main(rest);
             case "--info" -> MachineInfo.main(rest);
             case "scaling", "--scaling" -> ScalingStudy.main(rest);
+            case "table1", "--table1" -> TableOne.main(rest);
             default -> org.openjdk.jmh.Main.main(args);
         }
     }

@@ -29,7 +29,12 @@ public final class CliException extends RuntimeException {
 
     /** {@code "<action> <file>: <reason>"}, e.g. {@code "cannot read data.csv: no such file or directory"}. */
     public static CliException io(String action, Path file, IOException cause) {
-        return new CliException(action + " " + file + ": " + reason(cause), cause);
+        return io(action, file.toString(), cause);
+    }
+
+    /** {@code "<action> <source>: <reason>"} for a named source that is not a file (e.g. a resource). */
+    public static CliException io(String action, String source, IOException cause) {
+        return new CliException(action + " " + source + ": " + reason(cause), cause);
     }
 
     /** An I/O failure in words, prefixed by the file it concerns when the exception names one. */

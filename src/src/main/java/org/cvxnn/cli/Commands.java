@@ -1,6 +1,8 @@
 package org.cvxnn.cli;
 
 import org.cvxnn.cli.commands.CertifyCommand;
+import org.cvxnn.cli.commands.CompareCommand;
+import org.cvxnn.cli.commands.DemoCommand;
 import org.cvxnn.cli.commands.DoctorCommand;
 import org.cvxnn.cli.commands.PredictCommand;
 import org.cvxnn.cli.commands.TrainCommand;
@@ -32,9 +34,11 @@ public record Commands(List<Command> all) {
     /** The commands of {@code ./cvxnn}: add a new command class by listing an instance here. */
     public static Commands standard() {
         return new Commands(List.of(
+                new DemoCommand(),
                 new TrainCommand(),
                 new PredictCommand(),
                 new CertifyCommand(),
+                new CompareCommand(),
                 new DoctorCommand()));
     }
 

@@ -7,6 +7,7 @@ import org.cvxnn.solver.data.Dataset;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -37,23 +38,65 @@ public final class CsvData {
      * @param minRows the fewest data rows the caller can work with (at least 1)
      */
     public static LabelledData read(Path file, String target, int minRows) {
-        if (minRows < 1) throw new IllegalArgumentException("minRows must be >= 1, got " + minRows);
+        requireMinRows(minRows);
         try (CsvLines lines = CsvLines.open(file)) {
+            return read(lines, file.toString(), target, minRows);
+        }
+    }
+
+    /**
+     * Reads a data set, as {@link #read(Path, String, int)}, from a character stream (closed when
+     * done) that messages call {@code source}.
+     */
+    public static LabelledData read(Reader reader, String source, String target, int minRows) {
+        requireMinRows(minRows);
+        try (CsvLines lines = CsvLines.of(source, reader)) {
+            return read(lines, source, target, minRows);
+        }
+    }
+
+    /**
+     * Reads one column of a table with a header row, as text: the cells of column {@code column} of
+     * every data row, in order. Every row must have one cell per header column.
+     *
+     * @param reader the table, closed when done; {@code source} names it in messages
+     */
+    public static List<String> readColumn(Reader reader, String source, String column) {
+        try (CsvLines lines = CsvLines.of(source, reader)) {
             List<String> header = lines.next();
             if (header == null) throw lines.fileError("the file is empty; expected a header row of column names");
             checkHeader(lines, header);
-            int width = header.size();
-            int targetColumn = target == null ? width - 1 : header.indexOf(target);
-            if (targetColumn < 0) throw noSuchColumn(file, target, "", header);
-            if (width < 2)
-                throw lines.fileError("needs at least one feature column besides the target column '" + header.get(targetColumn) + "'");
-
-            double[] rows = readValues(lines, width, header);
-            int n = rows.length / width;
-            if (n == 0) throw lines.fileError("has a header row but no data rows");
-            if (n < minRows) throw lines.fileError("needs at least " + minRows + " data rows, found " + n);
-            return toLabelled(rows, n, header, targetColumn);
+            int index = header.indexOf(column);
+            if (index < 0) throw noSuchColumn(source, column, "", header);
+            List<String> cells = new ArrayList<>();
+            for (List<String> row = lines.next(); row != null; row = lines.next()) {
+                if (row.size() != header.size())
+                    throw lines.lineError("expected " + header.size() + " values (one per header column), found " + row.size());
+                cells.add(row.get(index));
+            }
+            return cells;
         }
+    }
+
+    private static void requireMinRows(int minRows) {
+        if (minRows < 1) throw new IllegalArgumentException("minRows must be >= 1, got " + minRows);
+    }
+
+    private static LabelledData read(CsvLines lines, String file, String target, int minRows) {
+        List<String> header = lines.next();
+        if (header == null) throw lines.fileError("the file is empty; expected a header row of column names");
+        checkHeader(lines, header);
+        int width = header.size();
+        int targetColumn = target == null ? width - 1 : header.indexOf(target);
+        if (targetColumn < 0) throw noSuchColumn(file, target, "", header);
+        if (width < 2)
+            throw lines.fileError("needs at least one feature column besides the target column '" + header.get(targetColumn) + "'");
+
+        double[] rows = readValues(lines, width, header);
+        int n = rows.length / width;
+        if (n == 0) throw lines.fileError("has a header row but no data rows");
+        if (n < minRows) throw lines.fileError("needs at least " + minRows + " data rows, found " + n);
+        return toLabelled(rows, n, header, targetColumn);
     }
 
     /**
@@ -196,7 +239,7 @@ public final class CsvData {
     }
 
     /** {@code "<file>: no column named 'x'<purpose> (did you mean ...?); columns: ..."}; {@code purpose} may be empty. */
-    static CliException noSuchColumn(Path file, String target, String purpose, List<String> header) {
+    static CliException noSuchColumn(String file, String target, String purpose, List<String> header) {
         String hint = DidYouMean.closest(target, header).map(s -> " (did you mean '" + s + "'?)").orElse("");
         String listed = header.stream().limit(MAX_LISTED_COLUMNS).collect(Collectors.joining(", "));
         if (header.size() > MAX_LISTED_COLUMNS) listed += ", ... (" + header.size() + " in all)";

@@ -4,6 +4,7 @@ import org.cvxnn.cli.CliException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,26 +13,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a CSV file line by line into cells, and phrases errors with the file, the line number and
- * the column. Accepts LF and CRLF line ends, a UTF-8 byte-order mark, blank lines (skipped),
+ * Reads a CSV file (or any character stream, named for messages) line by line into cells, and
+ * phrases errors with the source, the line number and the column. Accepts LF and CRLF line ends, a UTF-8 byte-order mark, blank lines (skipped),
  * white space around cells, and RFC 4180 quoted cells on one line ({@code "a ""b"", c"}).
  */
 final class CsvLines implements AutoCloseable {
-    private final Path file;
+    private final String source;
     private final BufferedReader in;
     private int lineNumber;
 
-    private CsvLines(Path file, BufferedReader in) {
-        this.file = file;
+    private CsvLines(String source, BufferedReader in) {
+        this.source = source;
         this.in = in;
     }
 
     static CsvLines open(Path file) {
         try {
-            return new CsvLines(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            return new CsvLines(file.toString(), Files.newBufferedReader(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw CliException.io("cannot read", file, e);
         }
+    }
+
+    /** Reads {@code reader}, calling it {@code source} in messages (e.g. a resource name). */
+    static CsvLines of(String source, Reader reader) {
+        return new CsvLines(source, reader instanceof BufferedReader b ? b : new BufferedReader(reader));
     }
 
     /** The cells of the next non-blank line, or {@code null} at the end of the file. */
@@ -41,7 +47,7 @@ final class CsvLines implements AutoCloseable {
             try {
                 line = in.readLine();
             } catch (IOException e) {
-                throw CliException.io("cannot read", file, e);
+                throw CliException.io("cannot read", source, e);
             }
             if (line == null) return null;
             if (lineNumber++ == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
@@ -54,24 +60,20 @@ final class CsvLines implements AutoCloseable {
         return lineNumber;
     }
 
-    Path file() {
-        return file;
-    }
-
     /** An error about the whole file: {@code "<file>: <problem>"}. */
     CliException fileError(String problem) {
-        return new CliException(file + ": " + problem);
+        return new CliException(source + ": " + problem);
     }
 
     /** An error about the current line: {@code "<file>, line 4: <problem>"}. */
     CliException lineError(String problem) {
-        return new CliException(file + ", line " + lineNumber + ": " + problem);
+        return new CliException(source + ", line " + lineNumber + ": " + problem);
     }
 
     /** An error about one cell: {@code "<file>, line 4, column 2 ('x2'): <problem>"}. */
     CliException cellError(int column, String columnName, String problem) {
         String name = columnName == null ? "" : " ('" + columnName + "')";
-        return new CliException(file + ", line " + lineNumber + ", column " + (column + 1) + name + ": " + problem);
+        return new CliException(source + ", line " + lineNumber + ", column " + (column + 1) + name + ": " + problem);
     }
 
     /**
@@ -98,7 +100,7 @@ final class CsvLines implements AutoCloseable {
         try {
             in.close();
         } catch (IOException e) {
-            throw CliException.io("cannot close", file, e);
+            throw CliException.io("cannot close", source, e);
         }
     }
 

@@ -33,7 +33,7 @@ public record NumericTable(Path file, List<String> header, int rows, double[] va
      */
     public double[] column(String name, String purpose) {
         int j = header.indexOf(name);
-        if (j < 0) throw CsvData.noSuchColumn(file, name, ", " + purpose, header);
+        if (j < 0) throw CsvData.noSuchColumn(file.toString(), name, ", " + purpose, header);
         double[] c = new double[rows];
         for (int i = 0; i < rows; i++) c[i] = values[i * header.size() + j];
         return c;

@@ -233,4 +233,25 @@ class CsvDataTest {
         assertThrows(IllegalArgumentException.class, () -> CsvData.write(f, List.of("a"), List.of()));
         assertTrue(Files.notExists(f));
     }
+
+    @Test
+    void readsFromAReaderNamingItsSource() {
+        LabelledData l = CsvData.read(new java.io.StringReader("a,y\n1,2\n3,4\n"), "resource x.csv", null, 2);
+        assertArrayEquals(new double[] {2, 4}, l.data().y());
+        String m = assertThrows(CliException.class,
+                () -> CsvData.read(new java.io.StringReader("a,y\n1,oops\n"), "resource x.csv", null, 1)).getMessage();
+        assertEquals("resource x.csv, line 2, column 2 ('y'): 'oops' is not a number", m);
+    }
+
+    @Test
+    void readsOneTextColumn() {
+        assertEquals(List.of("train", "test"),
+                CsvData.readColumn(new java.io.StringReader("row,set\n0,train\n1,test\n"), "s.csv", "set"));
+        String m = assertThrows(CliException.class,
+                () -> CsvData.readColumn(new java.io.StringReader("row,set\n0\n"), "s.csv", "set")).getMessage();
+        assertEquals("s.csv, line 2: expected 2 values (one per header column), found 1", m);
+        m = assertThrows(CliException.class,
+                () -> CsvData.readColumn(new java.io.StringReader("row,sets\n"), "s.csv", "set")).getMessage();
+        assertTrue(m.startsWith("s.csv: no column named 'set' (did you mean 'sets'?)"), m);
+    }
 }

@@ -1,0 +1,96 @@
+package org.cvxnn.solver.compare;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.cvxnn.solver.ModelKind;
+import org.cvxnn.solver.PatternSource;
+import org.cvxnn.solver.baseline.Optimizer;
+import org.cvxnn.solver.baseline.SearchSettings;
+import org.cvxnn.solver.baseline.TrainingSettings;
+import org.cvxnn.solver.ipm.IpmSettings;
+
+/**
+ * What a {@link Comparison} runs: one convex problem and a baseline search per optimiser.
+ *
+ * @param kind       the convex model; default {@link ModelKind#RELU2}. The baselines always train
+ *                   two-layer ReLU networks, so with {@link ModelKind#GATED2} the rows compare two
+ *                   model families under the same objective formula
+ * @param beta       regularisation strength β &gt; 0 of the shared objective
+ * @param bias       whether a constant bias column is appended to the features (for every method);
+ *                   default false
+ * @param patterns   the activation patterns of the convex program; default 500 sampled gates, seed 0
+ * @param ipm        interior-point settings; default {@link IpmSettings#defaults()}
+ * @param search     restarts, learning-rate grid and training settings of every baseline; its
+ *                   optimiser is replaced by each of {@code optimizers}, gradient descent always uses
+ *                   the full batch, Adam no momentum, and a batch larger than the training set is
+ *                   cut to it; default {@link SearchSettings#defaults()} with minibatches of
+ *                   {@value #DEFAULT_BATCH} and {@value #DEFAULT_EPOCHS} epochs
+ * @param optimizers the baselines, one result row each, distinct, at least one; default SGD, Adam
+ * @param width      hidden neurons of the baseline networks, or {@link #CONVEX_WIDTH} for the
+ *                   neuron count of the network recovered from the convex solution (at least 1);
+ *                   default {@link #CONVEX_WIDTH}
+ */
+public record ComparisonSettings(ModelKind kind, double beta, boolean bias, PatternSource patterns, IpmSettings ipm,
+                                 SearchSettings search, List<Optimizer> optimizers, int width) {
+
+    /** Width value meaning "as many neurons as the recovered convex network". */
+    public static final int CONVEX_WIDTH = 0;
+    /** Default minibatch size of the baselines. */
+    public static final int DEFAULT_BATCH = 32;
+    /** Default number of epochs of every baseline run. */
+    public static final int DEFAULT_EPOCHS = 500;
+
+    public ComparisonSettings {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(patterns, "patterns");
+        Objects.requireNonNull(ipm, "ipm");
+        Objects.requireNonNull(search, "search");
+        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
+        optimizers = List.copyOf(optimizers);
+        if (optimizers.isEmpty()) throw new IllegalArgumentException("at least one baseline optimizer is needed");
+        if (optimizers.stream().distinct().count() != optimizers.size())
+            throw new IllegalArgumentException("baseline optimizers repeat: " + optimizers);
+        if (width < 0) throw new IllegalArgumentException("width must be >= 1, or CONVEX_WIDTH (0), got " + width);
+    }
+
+    /** The defaults described above, with regularisation {@code beta}. */
+    public static ComparisonSettings defaults(double beta) {
+        SearchSettings search = SearchSettings.defaults().withTraining(
+                TrainingSettings.defaults().withBatchSize(DEFAULT_BATCH).withEpochs(DEFAULT_EPOCHS));
+        return new ComparisonSettings(ModelKind.RELU2, beta, false, PatternSource.sampled(500, 0), IpmSettings.defaults(),
+                search, List.of(Optimizer.SGD, Optimizer.ADAM), CONVEX_WIDTH);
+    }
+
+    public ComparisonSettings withKind(ModelKind value) {
+        return new ComparisonSettings(value, beta, bias, patterns, ipm, search, optimizers, width);
+    }
+
+    public ComparisonSettings withBeta(double value) {
+        return new ComparisonSettings(kind, value, bias, patterns, ipm, search, optimizers, width);
+    }
+
+    public ComparisonSettings withBias(boolean value) {
+        return new ComparisonSettings(kind, beta, value, patterns, ipm, search, optimizers, width);
+    }
+
+    public ComparisonSettings withPatterns(PatternSource value) {
+        return new ComparisonSettings(kind, beta, bias, value, ipm, search, optimizers, width);
+    }
+
+    public ComparisonSettings withIpm(IpmSettings value) {
+        return new ComparisonSettings(kind, beta, bias, patterns, value, search, optimizers, width);
+    }
+
+    public ComparisonSettings withSearch(SearchSettings value) {
+        return new ComparisonSettings(kind, beta, bias, patterns, ipm, value, optimizers, width);
+    }
+
+    public ComparisonSettings withOptimizers(List<Optimizer> value) {
+        return new ComparisonSettings(kind, beta, bias, patterns, ipm, search, value, width);
+    }
+
+    public ComparisonSettings withWidth(int value) {
+        return new ComparisonSettings(kind, beta, bias, patterns, ipm, search, optimizers, value);
+    }
+}
