@@ -173,6 +173,11 @@ final class InteriorPointMethod {
         return x.u;
     }
 
+    /** An n×B buffer free once {@link #run} has returned (null if unconstrained). */
+    Matrix scratch() {
+        return tmpA.orthant;
+    }
+
     /** The orthant multipliers z (n×B) of the current iterate, or null if unconstrained. */
     Matrix orthantMultipliers() {
         return z.orthant;

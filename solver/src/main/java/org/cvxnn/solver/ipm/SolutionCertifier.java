@@ -39,7 +39,8 @@ final class SolutionCertifier {
     private final double beta;
     private final PatternSet patterns;
     private final int n, d, blocks;
-    private final Matrix u, rows, mult, grad, yhat, lambda;
+    private final Matrix u, grad, yhat, lambda;
+    private Matrix rows; // n×B scratch of the current certify call
     private final Elementwise ew = Kernels.get().elementwise();
 
     SolutionCertifier(Arena arena, BlockOperator op, Matrix x, Matrix y, double beta, PatternSet patterns) {
@@ -52,14 +53,18 @@ final class SolutionCertifier {
         this.d = op.d();
         this.blocks = op.blocks();
         this.u = Matrix.allocate(arena, d, blocks);
-        this.rows = op.constrained() ? Matrix.allocate(arena, n, blocks) : null;
-        this.mult = op.constrained() ? Matrix.allocate(arena, n, blocks) : null;
         this.grad = Matrix.allocate(arena, d, blocks);
         this.yhat = Matrix.vector(arena, n);
         this.lambda = Matrix.vector(arena, n);
     }
 
-    Certificate certify(Matrix weights, Matrix orthantMultipliers) {
+    /**
+     * Certifies the iterate {@code weights} (d×B) with orthant multipliers {@code orthantMultipliers}
+     * (n×B, null when unconstrained; clipped at 0 in place). {@code scratch} (n×B, null when
+     * unconstrained) is overwritten: the finished interior-point method lends its buffers.
+     */
+    Certificate certify(Matrix weights, Matrix orthantMultipliers, Matrix scratch) {
+        rows = scratch;
         u.copyFrom(weights);
         if (op.constrained()) repair();
         double[] w = u.toArray();
@@ -79,9 +84,8 @@ final class SolutionCertifier {
         double residual2 = ew.sumSquares(lambda.segment(), n);
         op.applyTranspose(1.0, lambda, 0.0, grad);
         if (op.constrained()) {
-            mult.copyFrom(orthantMultipliers);
-            clipNegative(mult);
-            op.constraintTranspose(-1.0, mult, 1.0, grad);
+            clipNegative(orthantMultipliers);
+            op.constraintTranspose(-1.0, orthantMultipliers, 1.0, grad);
         }
         double[] g = grad.toArray();
         double c = 0;

@@ -48,7 +48,7 @@ public final class TwoLayerSolver {
             InteriorPointMethod.Outcome out = ipm.run();
             long t1 = System.nanoTime();
             SolutionCertifier.Certificate cert = new SolutionCertifier(arena, op, x, y, beta, patterns)
-                    .certify(ipm.weights(), ipm.orthantMultipliers());
+                    .certify(ipm.weights(), ipm.orthantMultipliers(), ipm.scratch());
             Map<String, Double> seconds = new LinkedHashMap<>();
             seconds.put("setup", setup);
             seconds.putAll(out.timer().seconds());
