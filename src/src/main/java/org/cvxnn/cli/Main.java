@@ -31,7 +31,7 @@ public final class Main {
     public static void main(String[] args) {
         // one-line log records (the kernel choice is logged once at start-up)
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null)
-            System.setProperty("java.util.logging.SimpleFormatter.format", "cvxnn: %5$s%n");
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
         Main main = new Main(Commands.standard(), System.out, System.err, "1".equals(System.getenv("CVXNN_DEBUG")));
         int status = main.run(args);
         System.out.flush();
