@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * uses: an {@code n × cols} panel with an odd leading dimension ({@code n | 1}) and one mask per
  * column; row masking with {@value #COLS_PER_MASK} columns per mask; orthant and elementwise
  * operations on vectors of {@code n · cols} doubles; {@code n} second-order cones of dimension
- * {@code cols + 1}. Sizes are awkward on purpose (4099 is prime; neither is a multiple of 64).
+ * {@code cols + 1}; the three-layer kernels treat the {@code cols} columns as {@code cols / }{@value #M1}
+ * combos of {@value #M1} neurons with random signs. Sizes are awkward on purpose (4099 is prime;
+ * neither is a multiple of 64).
  *
  * <p>Each trial first checks its own answers: every kernel of {@code impl} is run once on the
  * benchmark data and compared with the scalar reference; a mismatch throws and fails the run.
@@ -43,6 +45,8 @@ public class KernelBench {
 
     /** Columns sharing one mask in {@link #rowMasking} (the feature count d of a Z chunk). */
     static final int COLS_PER_MASK = 8;
+    /** First-layer neurons per combo in the three-layer kernels. */
+    static final int M1 = 2;
 
     @Param({"scalar", "vector"})
     public String impl;
@@ -58,6 +62,8 @@ public class KernelBench {
     private long len;
     private MemorySegment panel, work, masks, patterns, r, rowSums;
     private MemorySegment s, ds, a, b, out, x, dx;
+    private int combos;
+    private MemorySegment signs, z;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -80,6 +86,10 @@ public class KernelBench {
         patterns = longs((long) cols * wpm);
         r = gaussian(n, rnd);
         rowSums = doubles(n);
+        combos = cols / M1;
+        signs = doubles(cols);
+        for (int k = 0; k < cols; k++) signs.setAtIndex(JAVA_DOUBLE, k, rnd.nextBoolean() ? 1.0 : -1.0);
+        z = doubles((long) ld * combos);
         s = doubles(len);
         ds = gaussian(len, rnd);
         a = doubles(len);
@@ -130,6 +140,26 @@ public class KernelBench {
     @Benchmark
     public MemorySegment maskedPanel() {
         kernels.maskedPanel().expand(r, n, cols, masks, 0, wpm, work, ld);
+        return work;
+    }
+
+    /** {@code z_c} for every combo and the prediction {@code Σ_c D_2c z_c} (masks double as second-layer masks). */
+    @Benchmark
+    public MemorySegment twoLevelRowSum() {
+        kernels.twoLevelRowSum().sum(panel, ld, n, combos, M1, signs, masks, 0, masks, 0, wpm, z, ld, rowSums, false);
+        return rowSums;
+    }
+
+    @Benchmark
+    public MemorySegment twoLevelPanel() {
+        kernels.twoLevelPanel().expand(r, n, combos, M1, signs, masks, 0, masks, 0, wpm, work, ld);
+        return work;
+    }
+
+    /** {@code −(2D − I) P}, out of place. */
+    @Benchmark
+    public MemorySegment signFlip() {
+        kernels.signFlip().apply(panel, ld, n, combos * M1, 1, masks, 0, wpm, -1.0, work, ld);
         return work;
     }
 
@@ -205,6 +235,22 @@ public class KernelBench {
         ref.maskedRowSum().sum(panel, ld, n, cols, masks, 0, wpm, expected, false);
         for (int i = 0; i < n; i++) {
             close("maskedRowSum", expected.getAtIndex(JAVA_DOUBLE, i), rowSums.getAtIndex(JAVA_DOUBLE, i), cols * 1e-14);
+        }
+
+        twoLevelPanel();
+        ref.twoLevelPanel().expand(r, n, combos, M1, signs, masks, 0, masks, 0, wpm, expected, ld);
+        same("twoLevelPanel", expected, work, work.byteSize());
+
+        signFlip();
+        ref.signFlip().apply(panel, ld, n, combos * M1, 1, masks, 0, wpm, -1.0, expected, ld);
+        same("signFlip", expected, work, work.byteSize());
+
+        twoLevelRowSum();
+        MemorySegment zExpected = doubles((long) ld * combos);
+        ref.twoLevelRowSum().sum(panel, ld, n, combos, M1, signs, masks, 0, masks, 0, wpm, zExpected, ld, expected, false);
+        same("twoLevelRowSum z", zExpected, z, z.byteSize());
+        for (int i = 0; i < n; i++) {
+            close("twoLevelRowSum", expected.getAtIndex(JAVA_DOUBLE, i), rowSums.getAtIndex(JAVA_DOUBLE, i), cols * 1e-14);
         }
 
         close("orthantStep", ref.stepLength().orthant(s, ds, len), orthantStep(), 0);

@@ -26,7 +26,12 @@ final class Checks {
 
     /** {@code count} masks starting at mask {@code first}, {@code wpm} words each, covering {@code n} rows. */
     static void masks(String name, MemorySegment seg, long first, long count, int n, int wpm) {
-        if (first < 0) throw new IllegalArgumentException("firstMaskIndex = " + first + " must be >= 0");
+        masks(name, seg, "firstMaskIndex", first, count, n, wpm);
+    }
+
+    /** {@link #masks(String, MemorySegment, long, long, int, int)} whose first index is called {@code firstName}. */
+    static void masks(String name, MemorySegment seg, String firstName, long first, long count, int n, int wpm) {
+        if (first < 0) throw new IllegalArgumentException(firstName + " = " + first + " must be >= 0");
         if (wpm < Masks.wordsFor(n)) {
             throw new IllegalArgumentException("wpm = " + wpm + " words per mask cannot hold n = " + n
                     + " rows (needs >= " + Masks.wordsFor(n) + ")");
@@ -49,6 +54,21 @@ final class Checks {
         if (!fits(name, seg, len, Double.BYTES)) {
             throw tooSmall(name, seg, len, Double.BYTES, "a vector of length " + len);
         }
+    }
+
+    /**
+     * The column count {@code combos · m1} of a two-level panel: one column per (combo, neuron).
+     * Checks {@code combos >= 0}, {@code m1 >= 1} and that the product fits an {@code int}.
+     */
+    static int comboColumns(int combos, int m1) {
+        nonNegative("combos", combos);
+        positive("m1", m1);
+        long cols = (long) combos * m1;
+        if (cols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("combos × m1 = " + combos + " × " + m1 + " = " + cols
+                    + " columns exceed " + Integer.MAX_VALUE);
+        }
+        return (int) cols;
     }
 
     static void positive(String name, long value) {

@@ -42,6 +42,15 @@ public interface Kernels {
     /** Elementwise arithmetic and reductions on long vectors. */
     Elementwise elementwise();
 
+    /** Second-layer pre-activations and predictions of three-layer combos from one panel {@code X U}. */
+    TwoLevelRowSum twoLevelRowSum();
+
+    /** Expansion of one vector into the signed two-level masked panel of all combos. */
+    TwoLevelPanel twoLevelPanel();
+
+    /** Scaled sign flips {@code α (2D − I)} of panel rows by mask (constraint rows). */
+    SignFlip signFlip();
+
     /**
      * The implementation selected for this JVM (see the class comment).
      *

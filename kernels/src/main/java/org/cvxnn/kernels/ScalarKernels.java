@@ -13,6 +13,9 @@ final class ScalarKernels implements Kernels {
     private final MaskedPanel maskedPanel = new ScalarMaskedPanel();
     private final StepLength stepLength = new ScalarStepLength();
     private final Elementwise elementwise = new ScalarElementwise();
+    private final TwoLevelRowSum twoLevelRowSum = new ScalarTwoLevelRowSum();
+    private final TwoLevelPanel twoLevelPanel = new ScalarTwoLevelPanel();
+    private final SignFlip signFlip = new ScalarSignFlip();
 
     private ScalarKernels() {}
 
@@ -23,5 +26,8 @@ final class ScalarKernels implements Kernels {
     @Override public MaskedPanel maskedPanel() { return maskedPanel; }
     @Override public StepLength stepLength() { return stepLength; }
     @Override public Elementwise elementwise() { return elementwise; }
+    @Override public TwoLevelRowSum twoLevelRowSum() { return twoLevelRowSum; }
+    @Override public TwoLevelPanel twoLevelPanel() { return twoLevelPanel; }
+    @Override public SignFlip signFlip() { return signFlip; }
     @Override public String toString() { return INFO.describe(); }
 }

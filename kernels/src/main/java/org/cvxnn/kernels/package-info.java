@@ -4,9 +4,10 @@
  * <p>One abstract class per kernel family ({@link org.cvxnn.kernels.SignPatterns},
  * {@link org.cvxnn.kernels.RowMasking}, {@link org.cvxnn.kernels.MaskedRowSum},
  * {@link org.cvxnn.kernels.MaskedPanel}, {@link org.cvxnn.kernels.StepLength},
- * {@link org.cvxnn.kernels.Elementwise}); its public methods validate every argument once and
- * then call an unchecked kernel. {@link org.cvxnn.kernels.Kernels#get()} hands out the
- * implementation chosen once at start-up (system property {@value org.cvxnn.kernels.Kernels#PROPERTY}).
+ * {@link org.cvxnn.kernels.Elementwise}, {@link org.cvxnn.kernels.TwoLevelRowSum},
+ * {@link org.cvxnn.kernels.TwoLevelPanel}, {@link org.cvxnn.kernels.SignFlip}); its public
+ * methods validate every argument once and then call an unchecked kernel.
+ * {@link org.cvxnn.kernels.Kernels#get()} hands out the implementation chosen once at start-up (system property {@value org.cvxnn.kernels.Kernels#PROPERTY}).
  *
  * <p>Conventions shared by all kernels:
  * <ul>

@@ -54,6 +54,7 @@ class AllocationFreeTest {
             MemorySegment out = Fixtures.doubles(arena, len);
             Fixtures.fillGaussian(a, rnd);
             Fixtures.fillGaussian(b, rnd);
+            MemorySegment z = Fixtures.doubles(arena, (long) ld * cols);
             MemorySegment x = Fixtures.doubles(arena, dim * 5L);
             for (long i = 0; i < 5; i++) x.setAtIndex(JAVA_DOUBLE, i * dim, 100.0);
 
@@ -62,6 +63,11 @@ class AllocationFreeTest {
             ops.put("rowMasking", () -> k.rowMasking().apply(work, ld, n, cols, 2, masks, 0, wpm));
             ops.put("maskedRowSum", () -> k.maskedRowSum().sum(panel, ld, n, cols, masks, 0, wpm, out, true));
             ops.put("maskedPanel", () -> k.maskedPanel().expand(r, n, cols, masks, 0, wpm, work, ld));
+            ops.put("twoLevelRowSum", () -> k.twoLevelRowSum().sum(panel, ld, n, 1, cols, a, masks, 0, masks, 0, wpm,
+                    z, ld, out, true));
+            ops.put("twoLevelPreActivations", () -> k.twoLevelRowSum().preActivations(panel, ld, n, cols, 1, a, masks, 0, wpm, z, ld));
+            ops.put("twoLevelPanel", () -> k.twoLevelPanel().expand(r, n, 1, cols, a, masks, 0, masks, 0, wpm, work, ld));
+            ops.put("signFlip", () -> k.signFlip().apply(work, ld, n, cols, 1, masks, 0, wpm, -1.0, work, ld));
             ops.put("orthant", () -> sink += k.stepLength().orthant(a, b, len));
             ops.put("secondOrderCones", () -> sink += k.stepLength().secondOrderCones(x, b, dim, 5));
             ops.put("mul", () -> k.elementwise().mul(a, b, out, len));

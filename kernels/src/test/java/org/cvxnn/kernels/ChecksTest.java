@@ -80,4 +80,56 @@ class ChecksTest {
             assertThrows(NullPointerException.class, () -> kernels.elementwise().sumSquares(null, 0));
         }
     }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cvxnn.kernels.Fixtures#implementations")
+    void twoLevelShapes(Kernels kernels) {
+        try (Arena arena = Arena.ofConfined()) {
+            // n = 10, 2 combos of 2 neurons: a 10×4 panel, 4 signs, 4 + 2 masks of one word, a 10×2 z.
+            MemorySegment panel = Fixtures.doubles(arena, 40);
+            MemorySegment signs = Fixtures.doubles(arena, 4);
+            MemorySegment masks = Fixtures.longs(arena, 4);
+            MemorySegment z = Fixtures.doubles(arena, 20);
+            MemorySegment out = Fixtures.doubles(arena, 10);
+            TwoLevelRowSum sum = kernels.twoLevelRowSum();
+            rejects("combos = -1 must be >= 0", () -> sum.sum(panel, 10, 10, -1, 2, signs, masks, 0, masks, 0, 1, z, 10, out, false));
+            rejects("m1 = 0 must be >= 1", () -> sum.preActivations(panel, 10, 10, 2, 0, signs, masks, 0, 1, z, 10));
+            rejects("combos × m1 = 2147483647 × 2 = 4294967294 columns exceed 2147483647",
+                    () -> sum.preActivations(panel, 10, 10, Integer.MAX_VALUE, 2, signs, masks, 0, 1, z, 10));
+            rejects("n = -1 must be >= 0", () -> sum.preActivations(panel, 10, -1, 2, 2, signs, masks, 0, 1, z, 10));
+            rejects("signs: segment of 32 bytes is too small for a vector of length 6 (needs 6 × 8 bytes)",
+                    () -> sum.preActivations(panel, 5, 5, 3, 2, signs, masks, 0, 1, z, 10));
+            rejects("firstMask1 = -1 must be >= 0", () -> sum.preActivations(panel, 10, 10, 2, 2, signs, masks, -1, 1, z, 10));
+            rejects("masks1: segment of 32 bytes is too small for masks 1 .. 4 with wpm = 1 (needs 5 × 8 bytes)",
+                    () -> sum.preActivations(panel, 10, 10, 2, 2, signs, masks, 1, 1, z, 10));
+            rejects("firstMask2 = -3 must be >= 0", () -> sum.sum(panel, 10, 10, 2, 2, signs, masks, 0, masks, -3, 1, z, 10, out, false));
+            rejects("masks2: segment of 32 bytes is too small for masks 3 .. 4 with wpm = 1 (needs 5 × 8 bytes)",
+                    () -> sum.sum(panel, 10, 10, 2, 2, signs, masks, 0, masks, 3, 1, z, 10, out, false));
+            rejects("z: leading dimension ld = 9 must be >= max(1, n = 10)",
+                    () -> sum.preActivations(panel, 10, 10, 2, 2, signs, masks, 0, 1, z, 9));
+            rejects("z: segment of 160 bytes is too small for a 10×2 panel with ld = 11 (needs 21 × 8 bytes)",
+                    () -> sum.preActivations(panel, 10, 10, 2, 2, signs, masks, 0, 1, z, 11));
+            rejects("out: segment of 80 bytes is too small for a vector of length 11 (needs 11 × 8 bytes)",
+                    () -> sum.sum(Fixtures.doubles(arena, 44), 11, 11, 2, 2, signs, masks, 0, masks, 0, 1,
+                            Fixtures.doubles(arena, 22), 11, out, false));
+
+            TwoLevelPanel expand = kernels.twoLevelPanel();
+            rejects("m1 = -1 must be >= 1", () -> expand.expand(out, 10, 2, -1, signs, masks, 0, masks, 0, 1, panel, 10));
+            rejects("r: segment of 80 bytes is too small for a vector of length 11 (needs 11 × 8 bytes)",
+                    () -> expand.expand(out, 11, 2, 2, signs, masks, 0, masks, 0, 1, panel, 11));
+            rejects("wpm = 0 words per mask cannot hold n = 10 rows (needs >= 1)",
+                    () -> expand.expand(out, 10, 2, 2, signs, masks, 0, masks, 0, 0, panel, 10));
+            rejects("masks2: segment of 32 bytes is too small for masks 3 .. 4 with wpm = 1 (needs 5 × 8 bytes)",
+                    () -> expand.expand(out, 10, 2, 2, signs, masks, 0, masks, 3, 1, panel, 10));
+            rejects("panel: segment of 320 bytes is too small for a 10×4 panel with ld = 11 (needs 43 × 8 bytes)",
+                    () -> expand.expand(out, 10, 2, 2, signs, masks, 0, masks, 0, 1, panel, 11));
+
+            SignFlip flip = kernels.signFlip();
+            rejects("in: leading dimension ld = 9 must be >= max(1, n = 10)", () -> flip.apply(panel, 9, 10, 4, 1, masks, 0, 1, -1, z, 10));
+            rejects("colsPerMask = 0 must be >= 1", () -> flip.apply(panel, 10, 10, 4, 0, masks, 0, 1, -1, panel, 10));
+            rejects("maskWords: segment of 32 bytes is too small for masks 1 .. 4 with wpm = 1 (needs 5 × 8 bytes)",
+                    () -> flip.apply(panel, 10, 10, 4, 1, masks, 1, 1, -1, panel, 10));
+            rejects("out: segment of 160 bytes is too small for a 10×4 panel with ld = 10 (needs 40 × 8 bytes)",
+                    () -> flip.apply(panel, 10, 10, 4, 1, masks, 0, 1, -1, z, 10));
+        }
+    }
 }
