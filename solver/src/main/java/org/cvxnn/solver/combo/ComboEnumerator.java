@@ -114,7 +114,7 @@ public final class ComboEnumerator {
                 + "; sample combos instead (ComboSampler.sample) or raise the limit");
     }
 
-    /** {@code Σ coverCount(|U|, m1·d)} over the multisets with a positive sign, saturated; stops early past the limit. */
+    /** {@code Σ coverCount(|U|, m1·d)} over the multisets with a positive sign, saturated (at most maxCombos multisets). */
     private long estimate(Dataset data, int m1, PatternSet cells) {
         int p = cells.size(), wpm = cells.wordsPerPattern();
         long[] nonzero = ComboCollector.nonzeroRows(data);
@@ -133,7 +133,6 @@ public final class ComboEnumerator {
             for (int w = 0; w < wpm; w++) mixed += Long.bitCount(positive[w] & negative[w] & nonzero[w]);
             long cellsHere = mixed == 0 ? 1 : ExactEnumerator.coverCount(mixed, m1 * data.d());
             sum = cellsHere > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + cellsHere;
-            if (sum > settings.maxCombos()) return sum;
         } while (next(multiset, p));
         return sum;
     }
