@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.cvxnn.solver.arrangement.ExactEnumerator;
+import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.lp.MarginLp;
 
 /**
  * Independent reference for the combo tests: a canonical combo of a point {@code (W1, w2)} on tiny
@@ -161,39 +164,71 @@ final class Combos {
     }
 
     /**
-     * Brute force for m1 = 2 and any d: Gaussian gates grouped by their first-layer pattern (up to
-     * {@code perPattern} gates kept per pattern), every pair of kept gates as first-layer directions,
-     * all four sign pairs, and every ordering of the critical ratios {@code |w_22| / |w_21|} (exact
-     * in the ratio).
+     * The m1 = 2 recipe of formulations §3.7, written independently of the enumerator: every
+     * unordered (+,+) pair of first-layer patterns with D_2 = union; for every ordered (+,−) pair
+     * (a, b) the candidate restrictions to U = S_a ∩ S_b of the patterns and of their complements
+     * (the negated cells), each kept iff a max-margin LP finds (u1, u2) strictly inside cell a ×
+     * cell b with those strict signs of x_iᵀ(u1 − u2) on U.
      */
-    static Set<Long> patternPairSweepKeys(Dataset data, int gates, int perPattern, long seed) {
+    static Set<Long> candidateKeys(Dataset data) {
         int n = data.n(), d = data.d();
-        SplittableRandom rnd = new SplittableRandom(seed);
-        java.util.Map<Long, java.util.List<double[]>> byPattern = new java.util.LinkedHashMap<>();
-        for (int t = 0; t < gates; t++) {
-            double[] g = new double[d];
-            for (int k = 0; k < d; k++) g[k] = rnd.nextGaussian();
-            long mask = 0;
-            for (int i = 0; i < n; i++) {
-                double a = 0;
-                for (int k = 0; k < d; k++) a += data.get(i, k) * g[k];
-                if (a >= 0) mask |= 1L << i;
-            }
-            java.util.List<double[]> kept = byPattern.computeIfAbsent(mask, m -> new java.util.ArrayList<>());
-            if (kept.size() < perPattern) kept.add(g);
-        }
-        java.util.List<double[]> all = new java.util.ArrayList<>();
-        byPattern.values().forEach(all::addAll);
+        PatternSet cells = new ExactEnumerator().enumerate(data);
+        int p = cells.size();
+        long[] masks = new long[p];
+        for (int c = 0; c < p; c++) masks[c] = cells.patternWords(c)[0];
+        long nonzero = 0;
+        for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) if (data.get(i, k) != 0) nonzero |= 1L << i;
         Set<Long> out = new LinkedHashSet<>();
-        double[] w1 = new double[2 * d];
-        for (double[] g1 : all) {
-            for (double[] g2 : all) {
-                System.arraycopy(g1, 0, w1, 0, d);
-                System.arraycopy(g2, 0, w1, d, d);
-                addRatioSweep(data, w1, out);
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                long lo = Math.min(masks[a], masks[b]), hi = Math.max(masks[a], masks[b]);
+                out.add(((lo << (n + 1) | hi) << n) | ((masks[a] | masks[b]) & nonzero));
+                long u = masks[a] & masks[b] & nonzero;
+                Set<Long> candidates = new LinkedHashSet<>();
+                for (long m : masks) {
+                    candidates.add(m & u);
+                    candidates.add(~m & u);
+                }
+                for (long restriction : candidates) {
+                    long second = (masks[a] & ~masks[b] & nonzero) | restriction;
+                    if (second != 0 && strictlyFeasible(data, masks[a], masks[b], u, restriction))
+                        out.add(((masks[a] << (n + 1) | (1L << n) | masks[b]) << n) | second);
+                }
             }
         }
         return out;
+    }
+
+    private static boolean strictlyFeasible(Dataset data, long a, long b, long u, long restriction) {
+        int n = data.n(), d = data.d();
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] x = data.row(i);
+            double len = Math.sqrt(Arrays.stream(x).map(v -> v * v).sum());
+            if (len == 0) continue;
+            double[] ra = new double[2 * d], rb = new double[2 * d], rz = new double[2 * d];
+            for (int k = 0; k < d; k++) {
+                ra[k] = ((a >>> i & 1) != 0 ? 1 : -1) * x[k] / len;
+                rb[d + k] = ((b >>> i & 1) != 0 ? 1 : -1) * x[k] / len;
+                double s = (restriction >>> i & 1) != 0 ? 1 : -1;
+                rz[k] = s * x[k] / len;
+                rz[d + k] = -s * x[k] / len;
+            }
+            rows.add(ra);
+            rows.add(rb);
+            if ((u >>> i & 1) != 0) rows.add(rz);
+        }
+        int m = rows.size();
+        double[] colMajor = new double[m * 2 * d];
+        for (int r = 0; r < m; r++) for (int k = 0; k < 2 * d; k++) colMajor[r + k * m] = rows.get(r)[k];
+        double[] h = MarginLp.maxMarginDirection(colMajor, m, 2 * d);
+        double margin = Double.POSITIVE_INFINITY;
+        for (double[] row : rows) {
+            double v = 0;
+            for (int k = 0; k < 2 * d; k++) v += row[k] * h[k];
+            margin = Math.min(margin, v);
+        }
+        return margin > 1e-9;
     }
 
     private static void addRatioSweep(Dataset data, double[] w1, Set<Long> out) {
