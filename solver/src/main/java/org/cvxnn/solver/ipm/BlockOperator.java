@@ -34,8 +34,8 @@ interface BlockOperator {
     /** {@code g ← alpha·Mᵀ r + beta·g} (d×B). */
     void applyTranspose(double alpha, Matrix r, double beta, Matrix g);
 
-    /** {@code out ← S X u} per block (n×B): the orthant-row values. */
-    void constraintRows(Matrix u, Matrix out);
+    /** {@code out ← alpha·S X u} per block (n×B): the orthant-row values, scaled. */
+    void constraintRows(double alpha, Matrix u, Matrix out);
 
     /** {@code g ← alpha·(S X)ᵀ z + beta·g} per block (d×B). */
     void constraintTranspose(double alpha, Matrix z, double beta, Matrix g);

@@ -144,12 +144,12 @@ final class InteriorPointMethod {
             bx.axpby(ew, 0.0, rx, -1.0);
             bz.copyFrom(s);
             bz.axpby(ew, -1.0, rz, 1.0);
-            solveNewton();
+            solveNewton(false);
             double alphaAff = Math.min(1.0, stepToBoundary());
             double sigmaC = Math.pow(1 - alphaAff, 3);
             // corrector: r_c = −λ∘λ + σμe − (W⁻¹Δs_a)∘(WΔz_a), ξ = λ \ r_c, bz = −r_z − Wξ
             combinedRhs(sigmaC * info.mu);
-            solveNewton();
+            solveNewton(true);
             timer.stop();
             step = Math.min(1.0, settings.maxStepFraction() * stepToBoundary());
             if (step < settings.minStep()) return finish(limitStatus(info, SolveStatus.INSUFFICIENT_PROGRESS), k, info);
@@ -276,9 +276,13 @@ final class InteriorPointMethod {
         return soc.update(s.soc, z.soc, lambda.soc);
     }
 
-    /** Solves the Newton system for (bx, bz) into (dx, dz) and sets Δs = −r_z − GΔx. */
-    private void solveNewton() {
-        solveKkt(bx, bz, dx, dz, true);
+    /**
+     * Solves the Newton system for (bx, bz) into (dx, dz) and sets Δs = −r_z − GΔx. The affine
+     * (predictor) direction only sets the centring parameter and the second-order term, so it is
+     * not refined.
+     */
+    private void solveNewton(boolean refine) {
+        solveKkt(bx, bz, dx, dz, refine);
         applyG(dx, ds);
         ds.axpby(ew, -1.0, rz, -1.0);
     }
@@ -385,10 +389,7 @@ final class InteriorPointMethod {
 
     /** {@code out ← G x}: orthant rows −S X u, SOC rows −(t, u). */
     private void applyG(PrimalVector v, ConeVector out) {
-        if (constrained) {
-            op.constraintRows(v.u, out.orthant);
-            ew.axpby(0.0, out.orthant.segment(), -1.0, out.orthant.segment(), out.orthant.segment(), out.orthantLength());
-        }
+        if (constrained) op.constraintRows(-1.0, v.u, out.orthant);
         MemorySegment so = out.soc.segment(), us = v.u.segment();
         for (int j = 0; j < blocks; j++) {
             so.setAtIndex(D, (long) j * (d + 1), -v.t.get(j));

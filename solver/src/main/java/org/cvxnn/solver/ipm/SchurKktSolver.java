@@ -94,30 +94,20 @@ final class SchurKktSolver {
      *
      * @return false if the Schur complement could not be factored (numerical breakdown)
      */
-    static long T_GRAM, T_INV, T_MASK, T_ACC, T_POTRF, T_SOLVE;
     boolean factor(Matrix sigma, SocCones soc) {
-        long t0 = System.nanoTime();
         if (sigma != null) op.gramBlocks(sigma, gram);
-        long t1 = System.nanoTime(); T_GRAM += t1 - t0;
         maxRegularisation = 0;
         OpenBlas.setThreads(1); // thousands of tiny factorisations: thread wake-ups would dominate
         try {
-            long a = System.nanoTime();
             for (int j = 0; j < blocks; j++) invertBlock(j, soc);
-            long b = System.nanoTime(); T_INV += b - a;
             for (int i = 0; i < masks; i++) factorMask(i);
-            T_MASK += System.nanoTime() - b;
         } finally {
             OpenBlas.setThreads(threads);
         }
-        long t2 = System.nanoTime();
         schur.fill(0.0);
         op.accumulateSchur(factors, schur);
         for (int a = 0; a < n; a++) schur.set(a, a, schur.get(a, a) + 1.0);
-        long t3 = System.nanoTime(); T_ACC += t3 - t2;
-        boolean ok = Lapack.dpotrf(Uplo.UPPER, schur).ok();
-        T_POTRF += System.nanoTime() - t3;
-        return ok;
+        return Lapack.dpotrf(Uplo.UPPER, schur).ok();
     }
 
     /** B̃_j from its Gram block and SOC term, regularised, then inverted in place. */
@@ -204,11 +194,6 @@ final class SchurKktSolver {
      * {@code (P + GᵀH⁻¹G) Δx = r}. Inputs are not modified; outputs must not alias inputs.
      */
     void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt) {
-        long t0 = System.nanoTime();
-        solve0(ru, rt, du, dt);
-        T_SOLVE += System.nanoTime() - t0;
-    }
-    void solve0(Matrix ru, Matrix rt, Matrix du, Matrix dt) {
         // eliminate t: r̃_j = ru_j − b_j rt_j / c_j
         reduced.copyFrom(ru);
         for (int j = 0; j < blocks; j++) Blas.daxpy(-rt.get(j) / tt[j], couplingCols[j], reducedCols[j]);

@@ -129,7 +129,7 @@ final class SolutionCertifier {
 
     /** Makes every block exactly feasible for its arrangement cone (see the class comment). */
     private void repair() {
-        op.constraintRows(u, rows);
+        op.constraintRows(1.0, u, rows);
         double[] xs = x.toArray();
         for (int j = 0; j < blocks; j++) {
             double minRow = Double.POSITIVE_INFINITY;

@@ -18,8 +18,8 @@ import java.lang.foreign.Arena;
  * expanded to n×n and {@code M} is never formed.
  */
 final class TwoLayerOperator implements BlockOperator {
-    /** Upper bound on the doubles of one Schur chunk Z = [D_i X L_i] (32 MiB). */
-    private static final long CHUNK_DOUBLES = 4L << 20;
+    /** Upper bound on the doubles of one Schur chunk Z = [D_i X L_i] (8 MiB). */
+    private static final long CHUNK_DOUBLES = 1L << 20;
 
     private final int n, d, p, blocks;
     private final boolean constrained;
@@ -106,28 +106,26 @@ final class TwoLayerOperator implements BlockOperator {
     }
 
     @Override
-    public void constraintRows(Matrix u, Matrix out) {
+    public void constraintRows(double alpha, Matrix u, Matrix out) {
         requireConstrained();
         Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, u, 0.0, out);
-        applySigns(out, out);
+        applySigns(out, alpha, out);
     }
 
     @Override
     public void constraintTranspose(double alpha, Matrix z, double beta, Matrix g) {
         requireConstrained();
-        applySigns(z, signed);
+        applySigns(z, 1.0, signed);
         Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, signed, beta, g);
     }
 
-    /** {@code out ← (2D − I)∘in} per block column, via {@code 2·(D∘in) − in}. */
-    private void applySigns(Matrix in, Matrix out) {
-        long len = (long) n * blocks;
-        if (in != signed) signed.copyFrom(in);
+    /** {@code out ← alpha·(2D − I)∘in} per block column, one read and one write ({@code in} may be {@code out}). */
+    private void applySigns(Matrix in, double alpha, Matrix out) {
         for (int half = 0; half < 2; half++) {
-            Matrix h = signed.columns(half * p, p);
-            kernels.rowMasking().apply(h.segment(), h.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask());
+            Matrix from = in.columns(half * p, p), to = out.columns(half * p, p);
+            kernels.signFlip().apply(from.segment(), from.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask(),
+                    alpha, to.segment(), to.ld());
         }
-        kernels.elementwise().axpby(2.0, signed.segment(), -1.0, in.segment(), out.segment(), len);
     }
 
     @Override
