@@ -119,7 +119,7 @@ public final class ScalingStudy {
     private static Map<String, Object> runOnce(StudyOptions o, PlantedData planted, int n, int d, int rank, Integer p, int rep) {
         PatternSource source = p == null ? PatternSource.exact() : PatternSource.sampled(p, o.seed());
         long b0 = System.nanoTime();
-        TwoLayerProblem problem = TwoLayerProblem.builder(planted.data()).model(ModelKind.RELU2).beta(planted.beta()).bias(false)
+        TwoLayerProblem problem = TwoLayerProblem.builder(planted.data()).model(ModelKind.RELU2).beta(planted.beta() * o.betaScale()).bias(false)
                 .patterns(source).build();
         double build = (System.nanoTime() - b0) * 1e-9;
         Map<String, Object> row = new LinkedHashMap<>();
@@ -161,7 +161,7 @@ public final class ScalingStudy {
     }
 
     static IpmSettings settings(StudyOptions o) {
-        return IpmSettings.defaults().withThreads(o.threads()).withMaxIterations(o.maxIterations());
+        return IpmSettings.defaults().withThreads(o.threads()).withMaxIterations(o.maxIterations()).withWorkingSet(o.workingSet());
     }
 
     /** The dsyrk rate on each (n, solver chunk k) of the sweep, in sweep order; keys "n" + "x" + "k". */
@@ -197,7 +197,7 @@ public final class ScalingStudy {
         PlantedData planted = PlantedData.generate(n, d, rank, o.seed());
         PatternSource src = o.exact() ? PatternSource.exact() : PatternSource.sampled(o.ps().stream().min(Integer::compare).orElseThrow(), o.seed());
         long t0 = System.nanoTime();
-        TwoLayerProblem.builder(planted.data()).model(ModelKind.RELU2).beta(planted.beta()).patterns(src).build()
+        TwoLayerProblem.builder(planted.data()).model(ModelKind.RELU2).beta(planted.beta() * o.betaScale()).patterns(src).build()
                 .solve(settings(o), nullStream());
         progress.printf(Locale.ROOT, "scaling: warm-up solve (n=%d d=%d, not recorded) %.2f s%n", n, d, (System.nanoTime() - t0) * 1e-9);
     }

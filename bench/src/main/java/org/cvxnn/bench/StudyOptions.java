@@ -19,10 +19,12 @@ import java.util.List;
  * @param maxIterations IPM iteration limit (default 200, the solver's)
  * @param warmup        one unrecorded solve of the smallest point first, to warm up the JIT (default true)
  * @param dsyrkCalls    timed calls per dsyrk-rate measurement (default 5)
+ * @param workingSet    solve on a growing working set of masks ({@code IpmSettings.workingSet}, default false)
+ * @param betaScale     factor on the planted data's β (default 1; larger β, sparser optimum)
  * @param out           result file: JSON if it ends in .json, CSV otherwise (required)
  */
 record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<Integer> ranks, boolean exact, boolean solve,
-                    int repeats, long seed, int threads, int maxIterations, boolean warmup, int dsyrkCalls, Path out) {
+                    int repeats, long seed, int threads, int maxIterations, boolean warmup, int dsyrkCalls, boolean workingSet, double betaScale, Path out) {
 
     static final String USAGE = """
             usage: BenchMain scaling --out FILE [options]       (java -cp benchmarks.jar org.cvxnn.bench.ScalingStudy ...)
@@ -38,6 +40,8 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
               --threads T         OpenBLAS threads (default 1; the solver's own default is all processors)
               --max-iterations K  IPM iteration limit (default 200)
               --no-warmup         skip the unrecorded JIT warm-up solve
+              --working-set       solve on a growing working set of masks (IpmSettings.workingSet)
+              --beta-scale S      multiply the planted data's beta by S (default 1)
               --dsyrk-calls C     timed calls per dsyrk-rate measurement (default 5)
               --quick             smoke test: n 200,400, d 10, P 50,100,200, 1 repeat, 3 dsyrk calls (< 2 min)
             Off-heap peaks need the JVM flag -XX:NativeMemoryTracking=summary.""";
@@ -45,9 +49,10 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
     static StudyOptions parse(String[] args) {
         List<Integer> ns = List.of(500), ds = List.of(20), ps = List.of(100, 200, 500, 1000, 2000), ranks = List.of();
-        boolean exact = false, solve = true, warmup = true, quick = false;
+        boolean exact = false, solve = true, warmup = true, quick = false, workingSet = false;
         int repeats = 3, threads = 1, maxIterations = 200, dsyrkCalls = 5;
         long seed = 1;
+        double betaScale = 1;
         Path out = null;
         boolean explicitN = false, explicitD = false, explicitP = false, explicitR = false, explicitCalls = false;
         for (int i = 0; i < args.length; i++) {
@@ -56,8 +61,9 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
                 case "--exact" -> exact = true;
                 case "--no-solve" -> solve = false;
                 case "--no-warmup" -> warmup = false;
+                case "--working-set" -> workingSet = true;
                 case "--quick" -> quick = true;
-                case "--out", "--n", "--d", "--P", "--rank", "--repeats", "--seed", "--threads", "--max-iterations", "--dsyrk-calls" -> {
+                case "--out", "--n", "--d", "--P", "--rank", "--repeats", "--seed", "--threads", "--max-iterations", "--dsyrk-calls", "--beta-scale" -> {
                     if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
                     String v = args[++i];
                     switch (a) {
@@ -71,6 +77,7 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
                         case "--threads" -> threads = integer(a, v, 1);
                         case "--max-iterations" -> maxIterations = integer(a, v, 1);
                         case "--dsyrk-calls" -> { dsyrkCalls = integer(a, v, 1); explicitCalls = true; }
+                        case "--beta-scale" -> betaScale = positiveDouble(a, v);
                         default -> throw new AssertionError(a);
                     }
                 }
@@ -89,7 +96,17 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
         for (int r : ranks)
             for (int d : ds)
                 if (r >= d) throw new IllegalArgumentException("--rank " + r + " is not below --d " + d + "; omit --rank for full rank");
-        return new StudyOptions(ns, ds, ps, ranks, exact, solve, repeats, seed, threads, maxIterations, warmup, dsyrkCalls, out);
+        return new StudyOptions(ns, ds, ps, ranks, exact, solve, repeats, seed, threads, maxIterations, warmup, dsyrkCalls, workingSet, betaScale, out);
+    }
+
+    private static double positiveDouble(String opt, String v) {
+        try {
+            double x = Double.parseDouble(v);
+            if (x > 0 && Double.isFinite(x)) return x;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(opt + " needs a positive number, got '" + v + "'");
     }
 
     private static List<Integer> list(String opt, String v, int min) {

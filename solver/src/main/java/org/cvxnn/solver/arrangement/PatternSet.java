@@ -1,6 +1,7 @@
 package org.cvxnn.solver.arrangement;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An ordered list of distinct activation patterns {@code d_i = 1[X g_i >= 0]} of one data matrix,
@@ -86,6 +87,18 @@ public final class PatternSet {
     /** Copy of gate {@code i}. */
     public double[] gate(int i) {
         return Arrays.copyOfRange(gates, i * gateDim, (i + 1) * gateDim);
+    }
+
+    /** The patterns {@code indices[0], indices[1], ...} of this set, in that order, with their gates. */
+    public PatternSet subset(int[] indices) {
+        long[] w = new long[indices.length * wordsPerPattern];
+        double[] g = new double[indices.length * gateDim];
+        for (int k = 0; k < indices.length; k++) {
+            int i = Objects.checkIndex(indices[k], size);
+            System.arraycopy(words, i * wordsPerPattern, w, k * wordsPerPattern, wordsPerPattern);
+            System.arraycopy(gates, i * gateDim, g, k * gateDim, gateDim);
+        }
+        return new PatternSet(n, gateDim, w, g);
     }
 
     /** Pattern {@code i} as a 0/1 vector of length n. */

@@ -7,6 +7,7 @@ import org.cvxnn.solver.arrangement.PatternSet;
 
 import java.lang.foreign.Arena;
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns an interior-point iterate into a certified pair (ipm.md §5.2): an exactly feasible primal
@@ -62,8 +63,11 @@ final class SolutionCertifier {
      * Certifies the iterate {@code weights} (d×B) with orthant multipliers {@code orthantMultipliers}
      * (n×B, null when unconstrained; clipped at 0 in place). {@code scratch} (n×B, null when
      * unconstrained) is overwritten: the finished interior-point method lends its buffers.
+     * {@code outsideDualNorm} gives, for the residual λ = Mu − y, the largest {@code ‖Xᵀ D_i λ‖} over
+     * the masks of the problem that this solve left out (zero blocks, zero multipliers), so the
+     * bound holds for the whole problem; 0 when none was left out.
      */
-    Certificate certify(Matrix weights, Matrix orthantMultipliers, Matrix scratch) {
+    Certificate certify(Matrix weights, Matrix orthantMultipliers, Matrix scratch, ToDoubleFunction<Matrix> outsideDualNorm) {
         rows = scratch;
         u.copyFrom(weights);
         if (op.constrained()) repair();
@@ -90,6 +94,7 @@ final class SolutionCertifier {
         double[] g = grad.toArray();
         double c = 0;
         for (int j = 0; j < blocks; j++) c = Math.max(c, norm(g, j * d, d));
+        c = Math.max(c, outsideDualNorm.applyAsDouble(lambda));
         double ly = ew.dot(lambda.segment(), y.segment(), n);
         double dual;
         if (residual2 == 0) {
