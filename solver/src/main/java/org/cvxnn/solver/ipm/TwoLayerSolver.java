@@ -54,12 +54,15 @@ public final class TwoLayerSolver {
         try (Arena arena = Arena.ofConfined()) {
             Matrix x = Matrix.of(arena, data.n(), data.d(), data.x());
             Matrix y = Matrix.of(arena, data.n(), 1, data.y());
-            long[] words = new long[p * patterns.wordsPerPattern()];
-            patterns.copyWordsTo(words);
-            MaskPricing pricing = new MaskPricing(arena, x, data, patterns, MaskBits.of(arena, data.n(), words), !gated);
             boolean rounds = settings.workingSet() && p > IpmSettings.WORKING_SET_MIN_PATTERNS;
-            int step = Math.max(IpmSettings.WORKING_SET_MIN_PATTERNS / 2, p / 8);
-            int[] set = rounds ? largest(pricing.norms(y), new boolean[p], step) : identity(p);
+            MaskPricing pricing = null;
+            int[] set = identity(p);
+            if (rounds) {
+                long[] words = new long[p * patterns.wordsPerPattern()];
+                patterns.copyWordsTo(words);
+                pricing = new MaskPricing(arena, x, data, patterns, MaskBits.of(arena, data.n(), words), !gated);
+                set = largest(pricing.norms(y), new boolean[p], Math.max(IpmSettings.WORKING_SET_MIN_PATTERNS / 2, p / 8));
+            }
 
             Map<String, Double> seconds = new LinkedHashMap<>();
             int iterations = 0;
@@ -85,7 +88,7 @@ public final class TwoLayerSolver {
         }
     }
 
-    /** One interior-point solve on the masks {@code set}, certified for all masks. */
+    /** One interior-point solve on the masks {@code set}, certified for all masks ({@code pricing} null when the set is all of them). */
     private record Round(InteriorPointMethod.Outcome outcome, SolutionCertifier.Certificate certificate,
                          double[] outsideNorms, Map<String, Double> seconds) { }
 
