@@ -59,9 +59,11 @@ final class ComboStudy {
                             Map<String, Object> row = row(data, Math.min(rank, d), m1, rep, settings);
                             table.add(row);
                             table.write(o.out());
-                            progress.printf(Locale.ROOT, "scaling: point %d/%d run %d/%d  n=%d d=%d rank=%d m1=%d P1=%s  %s combos=%s in %ss%n",
-                                    point, total, rep, o.repeats(), n, d, row.get("rank"), m1, row.get("P1"), row.get("status"),
-                                    row.get("combos") != null ? row.get("combos") : row.get("estimate") + " estimated", ScalingStudy.fmt(row.get("combos_s")));
+                            String outcome = row.get("combos") != null
+                                    ? "combos=" + row.get("combos") + " in " + ScalingStudy.fmt(row.get("combos_s")) + "s"
+                                    : row.get("estimate") instanceof Double x ? String.format(Locale.ROOT, "estimate %.0f", x) : "";
+                            progress.printf(Locale.ROOT, "scaling: point %d/%d run %d/%d  n=%d d=%d rank=%s m1=%d P1=%s  %s %s%n",
+                                    point, total, rep, o.repeats(), n, d, row.get("rank"), m1, row.get("P1"), row.get("status"), outcome);
                         }
                     }
                 }
@@ -138,7 +140,7 @@ final class ComboStudy {
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |%n", key.get(0), key.get(1), key.get(2), key.get(3),
                     num(StudySummary.median(runs, "P1")), combos, big(StudySummary.median(runs, "log10_bound")), ratio(StudySummary.median(done, "combos_per_bound")),
                     big(StudySummary.median(runs, "log10_bound_sum")), ratio(StudySummary.median(done, "combos_per_bound_sum")),
-                    num(StudySummary.median(done, "combos_s")), runs.size()));
+                    ratio(StudySummary.median(done, "combos_s")), runs.size()));
         });
         b.append("\nbound (3.10): C ≤ (2P1)^m1 · 2·m1·r·(e(n−1)/(m1·r))^(m1·r); Σ-bound: C ≤ (2P1)^m1 · 2·Σ_{k<m1·r} C(n−1, k) ")
                 .append("(the closed form bounds the sum only when m1·r ≤ n−1). r is the rank of X, P1 the enumerated first-layer patterns; ")
@@ -162,6 +164,7 @@ final class ComboStudy {
         return String.format(Locale.ROOT, "%.2fe%d", mantissa, e);
     }
 
+    /** Three significant digits; empty if not finite. */
     private static String ratio(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "";
     }
