@@ -28,6 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * $JAVA -jar bench/target/benchmarks.jar --report jmh-quick.json # Markdown table (GFLOP/s, ns, speed-ups)
  * $JAVA -jar bench/target/benchmarks.jar --info                  # machine, JDK and OpenBLAS description
  * $JAVA -jar bench/target/benchmarks.jar scaling --quick --out s.csv   # solver scaling study (ScalingStudy)
+ * $JAVA -jar bench/target/benchmarks.jar scaling --exact --no-solve --combos-m1 1,2 --n 8,12 --d 2 --out c.csv  # combo counts
  * </pre>
  *
  * <ul>

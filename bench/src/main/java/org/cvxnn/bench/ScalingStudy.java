@@ -26,6 +26,7 @@ import org.cvxnn.solver.ipm.IpmSettings;
  * the machine, the dsyrk rate on the solver's chunk shape (measured before and after the sweep),
  * per-point medians with the factor phase's achieved GFLOP/s ({@link FactorFlops}), and the
  * least-squares fit of per-iteration time against the pattern count. Options: {@link StudyOptions#USAGE}.
+ * With {@code --combos-m1} it runs the three-layer combo-count study {@link ComboStudy} instead.
  *
  * <p>Every run builds its problem anew (pattern sampling or exact enumeration, timed as
  * {@code patterns_s}, outside the memory probe), then times {@link TwoLayerProblem#solve} — which
@@ -72,6 +73,10 @@ public final class ScalingStudy {
     }
 
     private static void run(StudyOptions o) throws IOException {
+        if (!o.comboM1s().isEmpty()) {
+            ComboStudy.run(o);
+            return;
+        }
         List<String> cols = new ArrayList<>(List.of("n", "d", "rank", "threads", "P_requested", "patterns", "cover_count", "repeat",
                 "status", "iterations", "gap_rel", "objective"));
         cols.add("patterns_s");

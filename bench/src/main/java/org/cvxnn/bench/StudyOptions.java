@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cvxnn.solver.combo.ComboEnumerationSettings;
+
 /**
  * Command line of {@link ScalingStudy}.
  *
@@ -21,10 +23,15 @@ import java.util.List;
  * @param dsyrkCalls    timed calls per dsyrk-rate measurement (default 5)
  * @param workingSet    solve on a growing working set of masks ({@code IpmSettings.workingSet}, default false)
  * @param betaScale     factor on the planted data's β (default 1; larger β, sparser optimum)
+ * @param comboM1s      first-layer widths m1 of a three-layer combo study ({@link ComboStudy}); empty = no
+ *                      combo study (default); needs {@code exact} and not {@code solve}
+ * @param maxCombos     the combo enumerator's limit ({@code ComboEnumerationSettings.maxCombos}, default
+ *                      1 000 000, the enumerator's); larger requests are recorded as refused
  * @param out           result file: JSON if it ends in .json, CSV otherwise (required)
  */
 record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<Integer> ranks, boolean exact, boolean solve,
-                    int repeats, long seed, int threads, int maxIterations, boolean warmup, int dsyrkCalls, boolean workingSet, double betaScale, Path out) {
+                    int repeats, long seed, int threads, int maxIterations, boolean warmup, int dsyrkCalls, boolean workingSet, double betaScale,
+                    List<Integer> comboM1s, long maxCombos, Path out) {
 
     static final String USAGE = """
             usage: BenchMain scaling --out FILE [options]       (java -cp benchmarks.jar org.cvxnn.bench.ScalingStudy ...)
@@ -43,8 +50,15 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
               --working-set       solve on a growing working set of masks (IpmSettings.workingSet)
               --beta-scale S      multiply the planted data's beta by S (default 1)
               --dsyrk-calls C     timed calls per dsyrk-rate measurement (default 5)
+              --combos-m1 LIST    with --exact --no-solve: time the exact three-layer combo enumeration
+                                  (ComboEnumerator) for each first-layer width m1 in LIST instead of the patterns
+              --max-combos N      with --combos-m1: the enumerator's limit; larger requests are recorded as
+                                  refused (default 1000000)
               --quick             smoke test: n 200,400, d 10, P 50,100,200, 1 repeat, 3 dsyrk calls (< 2 min)
             Off-heap peaks need the JVM flag -XX:NativeMemoryTracking=summary.""";
+
+    /** Default of {@code --max-combos}: the combo enumerator's own default limit. */
+    static final long DEFAULT_MAX_COMBOS = ComboEnumerationSettings.defaults().maxCombos();
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
     static StudyOptions parse(String[] args) {
@@ -53,6 +67,9 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
         int repeats = 3, threads = 1, maxIterations = 200, dsyrkCalls = 5;
         long seed = 1;
         double betaScale = 1;
+        List<Integer> comboM1s = List.of();
+        long maxCombos = DEFAULT_MAX_COMBOS;
+        boolean explicitMax = false;
         Path out = null;
         boolean explicitN = false, explicitD = false, explicitP = false, explicitR = false, explicitCalls = false;
         for (int i = 0; i < args.length; i++) {
@@ -63,7 +80,8 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
                 case "--no-warmup" -> warmup = false;
                 case "--working-set" -> workingSet = true;
                 case "--quick" -> quick = true;
-                case "--out", "--n", "--d", "--P", "--rank", "--repeats", "--seed", "--threads", "--max-iterations", "--dsyrk-calls", "--beta-scale" -> {
+                case "--out", "--n", "--d", "--P", "--rank", "--repeats", "--seed", "--threads", "--max-iterations", "--dsyrk-calls", "--beta-scale",
+                     "--combos-m1", "--max-combos" -> {
                     if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
                     String v = args[++i];
                     switch (a) {
@@ -78,6 +96,8 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
                         case "--max-iterations" -> maxIterations = integer(a, v, 1);
                         case "--dsyrk-calls" -> { dsyrkCalls = integer(a, v, 1); explicitCalls = true; }
                         case "--beta-scale" -> betaScale = positiveDouble(a, v);
+                        case "--combos-m1" -> comboM1s = list(a, v, 1);
+                        case "--max-combos" -> { maxCombos = longValue(a, v); explicitMax = true; }
                         default -> throw new AssertionError(a);
                     }
                 }
@@ -93,10 +113,15 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
             if (!explicitCalls) dsyrkCalls = 3;
         }
         if (!solve && !exact) throw new IllegalArgumentException("--no-solve needs --exact (there is nothing else to time)");
+        if (!comboM1s.isEmpty() && (!exact || solve))
+            throw new IllegalArgumentException("--combos-m1 needs --exact --no-solve (the combo study times enumeration only)");
+        if (explicitMax && comboM1s.isEmpty()) throw new IllegalArgumentException("--max-combos needs --combos-m1");
+        if (maxCombos < 1) throw new IllegalArgumentException("--max-combos: " + maxCombos + " is below the minimum 1");
         for (int r : ranks)
             for (int d : ds)
                 if (r >= d) throw new IllegalArgumentException("--rank " + r + " is not below --d " + d + "; omit --rank for full rank");
-        return new StudyOptions(ns, ds, ps, ranks, exact, solve, repeats, seed, threads, maxIterations, warmup, dsyrkCalls, workingSet, betaScale, out);
+        return new StudyOptions(ns, ds, ps, ranks, exact, solve, repeats, seed, threads, maxIterations, warmup, dsyrkCalls, workingSet, betaScale,
+                comboM1s, maxCombos, out);
     }
 
     private static double positiveDouble(String opt, String v) {

@@ -38,6 +38,31 @@ class StudyOptionsTest {
     }
 
     @Test
+    void comboWidthsNeedExactNoSolve() {
+        StudyOptions o = StudyOptions.parse(new String[] {"--exact", "--no-solve", "--combos-m1", "1, 2,3", "--max-combos", "5000", "--out", "c.csv"});
+        assertEquals(List.of(1, 2, 3), o.comboM1s());
+        assertEquals(5000, o.maxCombos());
+        StudyOptions plain = StudyOptions.parse(new String[] {"--exact", "--no-solve", "--out", "c.csv"});
+        assertTrue(plain.comboM1s().isEmpty());
+        assertEquals(1_000_000, plain.maxCombos());
+        StudyOptions quick = StudyOptions.parse(new String[] {"--quick", "--out", "q.csv"});
+        assertTrue(quick.comboM1s().isEmpty());
+        assertTrue(quick.solve());
+    }
+
+    @Test
+    void comboOptionErrors() {
+        String needs = "--combos-m1 needs --exact --no-solve (the combo study times enumeration only)";
+        assertMessage(needs, "--out", "a.csv", "--combos-m1", "2");
+        assertMessage(needs, "--out", "a.csv", "--exact", "--combos-m1", "2");
+        assertMessage("--combos-m1: 0 is below the minimum 1", "--out", "a.csv", "--exact", "--no-solve", "--combos-m1", "1,0");
+        assertMessage("--combos-m1: 'two' is not an integer", "--out", "a.csv", "--exact", "--no-solve", "--combos-m1", "two");
+        assertMessage("--combos-m1 needs a value", "--out", "a.csv", "--combos-m1");
+        assertMessage("--max-combos needs --combos-m1", "--out", "a.csv", "--exact", "--no-solve", "--max-combos", "10");
+        assertMessage("--max-combos: 0 is below the minimum 1", "--out", "a.csv", "--exact", "--no-solve", "--combos-m1", "1", "--max-combos", "0");
+    }
+
+    @Test
     void errorsNameTheOption() {
         assertMessage("--out FILE is required", "--n", "100");
         assertMessage("--n: 'x' is not an integer", "--out", "a.csv", "--n", "100,x");
