@@ -100,6 +100,30 @@ class PathCertificateTest {
     }
 
     @Test
+    void everyComboValueIsAttainedByItsReconstruction() {
+        // Per combo and sign, not only at the maximum: mixed-sign combos rarely attain σ.
+        Random rng = new Random(29);
+        for (Dataset data : problems(rng)) {
+            ComboSet combos = allCombos(data, M1);
+            PathDualNorm dual = new PathDualNorm(data, combos);
+            double[] v = randomVector(rng, data.n());
+            int mixed = 0;
+            for (int c = 0; c < combos.size(); c++) {
+                if (combos.sign(c, 0) != combos.sign(c, M1 - 1)) mixed++;
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    double[] p = dual.project(v, c, sign).point();
+                    double value = Fixtures.norm(p);
+                    if (value <= 1e-12 * Fixtures.norm(v)) continue;
+                    ParallelThreeLayerNetwork net = reconstruct(combos, c, sign, p);
+                    assertEquals(value, correlationPerPathNorm(net, data, v), 1e-9 * Fixtures.norm(v) * value,
+                            "combo " + c + " sign " + sign);
+                }
+            }
+            assertTrue(mixed > 0, "the data should have mixed-sign combos");
+        }
+    }
+
+    @Test
     void sigmaBoundsEveryRandomSubnetwork() {
         Random rng = new Random(22);
         for (Dataset data : problems(rng)) {
