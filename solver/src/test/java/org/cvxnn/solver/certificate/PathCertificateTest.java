@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -17,6 +19,7 @@ import org.cvxnn.solver.combo.ComboSampler;
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class PathCertificateTest {
     private static final int M1 = 2;
@@ -159,6 +162,55 @@ class PathCertificateTest {
                 double reference = twoLayer.evaluate(v).value();
                 assertEquals(reference, one.evaluate(v).value(), 1e-9 * reference, "m1 = 1");
                 assertTrue(two.evaluate(v).value() >= Math.sqrt(2) * reference * (1 - 1e-9), "m1 = 2");
+            }
+        }
+    }
+
+    /** The combos of {@code all} except those with two positive neurons on different first-layer masks. */
+    private static ComboSet withoutDistinctPositivePairs(ComboSet all) {
+        int w = all.wordsPerMask(), d = all.d();
+        List<Integer> keep = new ArrayList<>();
+        for (int c = 0; c < all.size(); c++) {
+            boolean positive = all.sign(c, 0) > 0 && all.sign(c, 1) > 0;
+            if (!positive || Arrays.equals(all.firstLayerWords(c, 0), all.firstLayerWords(c, 1))) keep.add(c);
+        }
+        int size = keep.size();
+        long[] first = new long[size * M1 * w], second = new long[size * w];
+        byte[] signs = new byte[size * M1];
+        double[] w1 = new double[size * d * M1], w2 = new double[size * M1];
+        for (int k = 0; k < size; k++) {
+            int c = keep.get(k);
+            for (int j = 0; j < M1; j++) {
+                System.arraycopy(all.firstLayerWords(c, j), 0, first, (k * M1 + j) * w, w);
+                signs[k * M1 + j] = (byte) all.sign(c, j);
+            }
+            System.arraycopy(all.secondLayerWords(c), 0, second, k * w, w);
+            System.arraycopy(all.firstLayerWeights(c), 0, w1, k * d * M1, d * M1);
+            System.arraycopy(all.secondLayerWeights(c), 0, w2, k * M1, M1);
+        }
+        return new ComboSet(all.n(), d, M1, first, signs, second, w1, w2);
+    }
+
+    /**
+     * Finding on formulations §4.2 ("(+,+) combos with a ≠ b are genuinely new features here and
+     * must be kept"): they are redundant. Their cone is K_a × K_b, so their value is
+     * {@code sqrt(P_a² + P_b²) <= √2·max(P_a, P_b)}, which the duplicated combos {(a,+),(a,+)} and
+     * {(b,+),(b,+)} attain; σ, hence the dual feasible set and p*, is unchanged without them. (Primal
+     * view: {@code D_aXu_1 + D_bXu_2} costs {@code ‖(u_1,u_2)‖ >= (‖u_1‖+‖u_2‖)/√2}, the cost of the
+     * two duplicated-neuron blocks that produce the same output.)
+     */
+    @Test
+    void positivePairsOfDistinctMasksAreRedundant() {
+        Random rng = new Random(30);
+        for (Dataset data : problems(rng)) {
+            ComboSet all = allCombos(data, M1);
+            ComboSet reduced = withoutDistinctPositivePairs(all);
+            assertTrue(reduced.size() < all.size());
+            PathDualNorm full = new PathDualNorm(data, all), without = new PathDualNorm(data, reduced);
+            for (int trial = 0; trial < 20; trial++) {
+                double[] v = trial == 0 ? data.y() : randomVector(rng, data.n());
+                double sigma = full.evaluate(v).value();
+                assertEquals(sigma, without.evaluate(v).value(), 1e-12 * sigma, "trial " + trial);
             }
         }
     }
@@ -319,7 +371,7 @@ class PathCertificateTest {
         assertRejected(() -> dual.project(data.y(), 0, 0), "sign");
     }
 
-    private static void assertRejected(org.junit.jupiter.api.function.Executable call, String fragment) {
+    private static void assertRejected(Executable call, String fragment) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(fragment), "message '" + e.getMessage() + "' should mention " + fragment);
     }
