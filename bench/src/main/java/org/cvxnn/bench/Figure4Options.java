@@ -15,7 +15,7 @@ import org.cvxnn.solver.baseline.Optimizer;
  * @param bias         one Gaussian feature plus a bias column instead of two Gaussian features (default false)
  * @param seed         seed of the data; trial t of every run uses training seed {@code seed + t} (default 1)
  * @param trials       seeded trials per K and optimizer (default 10)
- * @param epochs       epochs per trial (default 20000)
+ * @param epochs       epochs per trial (default 100000)
  * @param ks           numbers of sub-networks K (default 1, 2, 4, 8, 16)
  * @param optimizers   the methods (default Adam and SGD)
  * @param betaFraction β as a fraction of β_max of the data (default 0.05)
@@ -30,7 +30,7 @@ record Figure4Options(Path out, int n, boolean bias, long seed, int trials, int 
               --bias               one Gaussian feature plus a bias column (default: two Gaussian features)
               --seed S             data seed; trial t trains with seed S + t (default 1)
               --trials T           trials per K and optimizer (default 10)
-              --epochs E           epochs per trial (default 20000)
+              --epochs E           epochs per trial (default 100000)
               --k LIST             numbers of sub-networks K, comma-separated (default 1,2,4,8,16)
               --optimizers LIST    adam, sgd or both (default adam,sgd)
               --beta-fraction F    beta = F * beta_max of the data, 0 < F < 1 (default 0.05)""";
@@ -41,7 +41,7 @@ record Figure4Options(Path out, int n, boolean bias, long seed, int trials, int 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
     static Figure4Options parse(String[] args) {
         Path out = Path.of("figure4");
-        int n = 12, trials = 10, epochs = 20000;
+        int n = 12, trials = 10, epochs = 100000;
         boolean bias = false;
         long seed = 1;
         List<Integer> ks = List.of(1, 2, 4, 8, 16);

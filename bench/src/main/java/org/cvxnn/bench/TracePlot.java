@@ -18,9 +18,11 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Objective-vs-time plot of training traces (headless AWT): log-scale objective against seconds, one
- * colour per group (e.g. per K), solid or dashed lines per curve, a horizontal reference line (the
- * lower bound), axis labels, ticks and a legend.
+ * Objective-vs-time plot of training traces (headless AWT): objective against seconds, both on log
+ * scales, one colour per group (e.g. per K), solid or dashed lines per curve, a horizontal reference
+ * line (the lower bound), axis labels, ticks and a legend. The y range ends at a ceiling (e.g. the
+ * zero network's objective) so that the region near the reference stays visible; points above it or
+ * at time 0 are not drawn.
  */
 final class TracePlot {
     /** Image width in pixels. */
@@ -56,9 +58,10 @@ final class TracePlot {
      * @param dashedLabel    legend text of dashed lines (null: no entry)
      * @param reference      y of the horizontal reference line (positive)
      * @param referenceLabel legend text of that line
+     * @param ceiling        largest y shown (above the reference)
      */
     record Labels(String title, List<String> groupLabels, String solidLabel, String dashedLabel, double reference,
-                  String referenceLabel) {
+                  String referenceLabel, double ceiling) {
     }
 
     private TracePlot() { }
@@ -68,26 +71,33 @@ final class TracePlot {
         return PALETTE[Math.floorMod(g, PALETTE.length)];
     }
 
-    /** The y axis: log scale covering every positive objective and the reference, 3% margins. */
-    static PlotAxis yAxis(List<Curve> curves, double reference) {
+    /**
+     * The y axis: log scale covering the reference and every positive objective up to {@code ceiling},
+     * 3% margins (in log units).
+     */
+    static PlotAxis yAxis(List<Curve> curves, double reference, double ceiling) {
         if (!(reference > 0)) throw new IllegalArgumentException("the reference line must be positive for a log axis, got " + reference);
+        if (!(ceiling > reference)) throw new IllegalArgumentException("ceiling " + ceiling + " is not above the reference " + reference);
         double lo = reference, hi = reference;
         for (Curve c : curves)
             for (double v : c.objectives())
-                if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+                if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, Math.min(v, ceiling)); }
         return PlotAxis.covering(lo, hi, true, 0.03, HEIGHT - BOTTOM, TOP);
     }
 
-    /** The x axis: linear from 0 to the largest time. */
+    /** The x axis: log scale over the positive times, 2% margins (in log units). */
     static PlotAxis xAxis(List<Curve> curves) {
-        double hi = 0;
-        for (Curve c : curves) for (double v : c.seconds()) if (Double.isFinite(v)) hi = Math.max(hi, v);
-        return new PlotAxis(0, hi > 0 ? hi * 1.02 : 1, false, LEFT, WIDTH - RIGHT);
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Curve c : curves)
+            for (double v : c.seconds())
+                if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        if (hi == 0) { lo = 1e-3; hi = 1; }
+        return PlotAxis.covering(lo, hi, true, 0.02, LEFT, WIDTH - RIGHT);
     }
 
     /** Draws the plot. */
     static BufferedImage render(List<Curve> curves, Labels labels) {
-        PlotAxis x = xAxis(curves), y = yAxis(curves, labels.reference());
+        PlotAxis x = xAxis(curves), y = yAxis(curves, labels.reference(), labels.ceiling());
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -149,8 +159,8 @@ final class TracePlot {
         Path2D.Double path = new Path2D.Double();
         boolean open = false;
         for (int i = 0; i < c.seconds().length; i++) {
-            double v = c.objectives()[i];
-            if (!(v > 0) || !Double.isFinite(v)) { open = false; continue; }
+            double v = c.objectives()[i], t = c.seconds()[i];
+            if (!(v > 0) || !Double.isFinite(v) || !(t > 0)) { open = false; continue; }
             double px = x.pixel(c.seconds()[i]), py = y.pixel(v);
             if (open) path.lineTo(px, py); else path.moveTo(px, py);
             open = true;
@@ -168,7 +178,7 @@ final class TracePlot {
         g.drawString(labels.title(), LEFT + (WIDTH - RIGHT - LEFT - fm.stringWidth(labels.title())) / 2, TOP - 18);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         fm = g.getFontMetrics();
-        String xl = "wall-clock time (seconds)";
+        String xl = "wall-clock time of the trial (seconds, log scale)";
         g.drawString(xl, LEFT + (WIDTH - RIGHT - LEFT - fm.stringWidth(xl)) / 2, HEIGHT - 20);
         String yl = "training objective (log scale)";
         Graphics2D r = (Graphics2D) g.create();

@@ -20,23 +20,24 @@ class TracePlotTest {
     }
 
     private static final List<TracePlot.Curve> CURVES = List.of(
-            new TracePlot.Curve(new double[] {0, 1, 2}, new double[] {10, 3, 2}, 0, false),
-            new TracePlot.Curve(new double[] {0, 0.5, 4}, new double[] {50, 1.2, 1.1}, 1, true));
+            new TracePlot.Curve(new double[] {0, 0.01, 1, 2}, new double[] {900, 10, 3, 2}, 0, false),
+            new TracePlot.Curve(new double[] {0.001, 0.5, 4}, new double[] {50, 1.2, 1.1}, 1, true));
 
     @Test
     void axesCoverTheDataAndTheReference() {
-        PlotAxis y = TracePlot.yAxis(CURVES, 0.9);
-        assertTrue(y.min() < 0.9 && y.max() > 50);
+        PlotAxis y = TracePlot.yAxis(CURVES, 0.9, 60);
+        // the ceiling 60 cuts off the 900 but keeps the 50
+        assertTrue(y.min() < 0.9 && y.max() > 50 && y.max() < 900, y.toString());
         // larger objectives are drawn higher (smaller pixel row)
         assertTrue(y.pixel(50) < y.pixel(0.9));
         PlotAxis x = TracePlot.xAxis(CURVES);
-        assertEquals(0, x.min());
-        assertTrue(x.max() >= 4);
+        // time 0 has no place on the log axis: the range runs from the smallest positive time
+        assertTrue(x.min() < 0.001 && x.min() > 0.0005 && x.max() >= 4, x.toString());
     }
 
     @Test
     void writesAReadablePngWithTheGroupColoursAndReferenceLine(@TempDir Path dir) throws Exception {
-        TracePlot.Labels labels = new TracePlot.Labels("title", List.of("K = 1", "K = 2"), "Adam", "SGD", 0.9, "LB");
+        TracePlot.Labels labels = new TracePlot.Labels("title", List.of("K = 1", "K = 2"), "Adam", "SGD", 0.9, "LB", 60);
         Path file = dir.resolve("p.png");
         TracePlot.write(TracePlot.render(CURVES, labels), file);
         BufferedImage img = ImageIO.read(file.toFile());
@@ -45,7 +46,7 @@ class TracePlotTest {
         assertEquals(TracePlot.HEIGHT, img.getHeight());
         for (int g = 0; g < 2; g++) assertTrue(contains(img, TracePlot.colour(g).getRGB()), "legend colour of group " + g);
         // the reference line: a row of black pixels across the plot area at the LB's pixel row
-        int row = (int) Math.round(TracePlot.yAxis(CURVES, 0.9).pixel(0.9));
+        int row = (int) Math.round(TracePlot.yAxis(CURVES, 0.9, 60).pixel(0.9));
         int black = 0;
         for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, row) & 0xffffff) == 0) black++;
         assertTrue(black > 200, "black pixels on the LB row: " + black);
