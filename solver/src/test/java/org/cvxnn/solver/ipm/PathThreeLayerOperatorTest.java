@@ -189,4 +189,72 @@ class PathThreeLayerOperatorTest {
             }
         }
     }
+
+    /** The generic repair of {@link SolutionCertifier} along the combos' generating points makes perturbed blocks feasible. */
+    @Test
+    void certificateRepairMovesInfeasibleBlocksIntoTheirCones() {
+        Random rng = new Random(32);
+        for (Dataset data : problems(rng)) {
+            ComboSet combos = new ComboEnumerator().enumerate(data, 2);
+            int n = data.n(), cCount = combos.size(), blocks = 2 * cCount, dim = 2 * data.d(), rows = 3 * n;
+            try (Arena arena = Arena.ofConfined()) {
+                PathThreeLayerOperator op = new PathThreeLayerOperator(arena, Matrix.of(arena, n, data.d(), data.x()), combos);
+                Matrix h = Matrix.allocate(arena, dim, blocks);
+                op.generatingDirections(h);
+                double[] start = h.toArray();
+                for (int b = 0; b < blocks; b++) {
+                    double norm = 0;
+                    for (int l = 0; l < dim; l++) norm += start[b * dim + l] * start[b * dim + l];
+                    for (int l = 0; l < dim; l++) start[b * dim + l] += 0.05 * Math.sqrt(norm) * rng.nextGaussian();
+                }
+                // keep the half whose prediction correlates with y, scaled to fit y best: then the
+                // zero point is worse and the certifier must repair rather than discard the blocks
+                Matrix u = Matrix.of(arena, dim, blocks, start);
+                Matrix yhat = Matrix.vector(arena, n);
+                u.columns(cCount, cCount).fill(0.0);
+                op.apply(u, yhat);
+                double[] f = yhat.toArray();
+                double fy = 0, ff = 0;
+                for (int i = 0; i < n; i++) {
+                    fy += f[i] * data.y()[i];
+                    ff += f[i] * f[i];
+                }
+                if (fy < 0) { // use the other half instead: the same blocks with output sign −1
+                    u.columns(cCount, cCount).copyFrom(u.columns(0, cCount));
+                    u.columns(0, cCount).fill(0.0);
+                }
+                double fit = Math.abs(fy) / ff;
+                double[] current = u.toArray();
+                for (int k = 0; k < start.length; k++) start[k] = fit * current[k];
+                u.copyFrom(start);
+                Matrix y = Matrix.of(arena, n, 1, data.y());
+                double beta = 1e-9;
+                SolutionCertifier.Certificate cert = new SolutionCertifier(arena, op, y, beta)
+                        .certify(u, Matrix.allocate(arena, rows, blocks), Matrix.allocate(arena, rows, blocks), lambda -> 0.0);
+                double[] w = cert.weights();
+                int moved = 0;
+                double penalty = 0;
+                double[] prediction = new double[n];
+                for (int b = 0; b < blocks; b++) {
+                    double[] block = java.util.Arrays.copyOfRange(w, b * dim, (b + 1) * dim);
+                    double[] kw = times(constraintMatrix(data, combos, b % cCount), block);
+                    double scale = 0;
+                    for (double v : block) scale = Math.max(scale, Math.abs(v));
+                    for (int i = 0; i < rows; i++) assertTrue(kw[i] >= -1e-13 * scale, "block " + b + " row " + i + ": " + kw[i]);
+                    double[] given = java.util.Arrays.copyOfRange(start, b * dim, (b + 1) * dim);
+                    if (!java.util.Arrays.equals(block, given) && scale > 0) moved++;
+                    double norm = 0;
+                    for (double v : block) norm += v * v;
+                    penalty += Math.sqrt(norm);
+                    double[] ab = times(lossMatrix(data, combos, b % cCount), block);
+                    for (int i = 0; i < n; i++) prediction[i] += op.sign(b) * ab[i];
+                }
+                assertTrue(moved > 0, "no block was repaired");
+                double loss = 0;
+                for (int i = 0; i < n; i++) loss += 0.5 * (prediction[i] - data.y()[i]) * (prediction[i] - data.y()[i]);
+                assertEquals(loss + beta * penalty, cert.primal(), 1e-10 * cert.primal());
+                assertTrue(cert.dual() <= cert.primal());
+            }
+        }
+    }
 }
