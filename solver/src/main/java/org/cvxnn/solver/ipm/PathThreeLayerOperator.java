@@ -36,6 +36,7 @@ final class PathThreeLayerOperator implements BlockOperator {
     private final Matrix signs;          // b·m1 + j: s_c(b),j
     private final Matrix lossSigns;      // b·m1 + j: ς_b s_c(b),j
     private final double[] directions;   // dim × B: generating points
+    private final int[][] pairIndex;     // [j][k], j ≤ k: column of neuron pair (j, k) within a block's weight panel
     private final Matrix khatriRao;      // n × d(d+1)/2
     private final Kernels kernels = Kernels.get();
 
@@ -93,6 +94,8 @@ final class PathThreeLayerOperator implements BlockOperator {
         this.signs = Matrix.of(arena, blocks * m1, 1, s);
         this.lossSigns = Matrix.of(arena, blocks * m1, 1, ls);
         this.khatriRao = khatriRao(arena, x);
+        this.pairIndex = new int[m1][m1];
+        for (int j = 0, pair = 0; j < m1; j++) for (int k = j; k < m1; k++, pair++) pairIndex[j][k] = pair;
         this.panel = Matrix.allocate(arena, n, m1 * blocks);
         this.pre = Matrix.allocate(arena, n, blocks);
         this.weightPanel = Matrix.allocate(arena, n, blocks * pairs);
@@ -206,9 +209,9 @@ final class PathThreeLayerOperator implements BlockOperator {
         requireOrthant(weights);
         MemorySegment wp = weightPanel.segment();
         for (int b = 0; b < blocks; b++) {
-            int pair = 0;
             for (int j = 0; j < m1; j++) {
-                for (int k = j; k < m1; k++, pair++) {
+                for (int k = j; k < m1; k++) {
+                    int pair = pairIndex[j][k];
                     double sjk = signs.get(b * m1 + j) * signs.get(b * m1 + k);
                     long col = (long) (b * pairs + pair) * n;
                     for (int i = 0; i < n; i++) {
@@ -221,8 +224,6 @@ final class PathThreeLayerOperator implements BlockOperator {
             }
         }
         Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, weightPanel, 0.0, smallGrams);
-        int[][] pairIndex = new int[m1][m1];
-        for (int j = 0, pair = 0; j < m1; j++) for (int k = j; k < m1; k++, pair++) pairIndex[j][k] = pair;
         for (int b = 0; b < blocks; b++) {
             int packed = 0;
             for (int cc = 0; cc < dim; cc++) {
