@@ -5,16 +5,21 @@ import org.cvxnn.linalg.Matrix;
 /**
  * The structured data of a masked group-lasso program, as the interior-point method sees it
  * (ipm.md §7.1): {@code B} weight blocks {@code u_j ∈ R^d}, each with one second-order cone
- * {@code ‖u_j‖ ≤ t_j}, optionally {@code n} orthant rows {@code S_j X u_j ≥ 0}, and the loss
- * operator {@code M u = Σ_j ε_j D_j X u_j}. Blocks come in {@link #masks()} groups that share a mask;
- * within a group only the sign ε differs, so the n×n Schur complement sees one matrix per mask.
+ * {@code ‖u_j‖ ≤ t_j}, optionally {@link #rows()} orthant rows {@code K_j u_j ≥ 0}, and the loss
+ * operator {@code M u = Σ_j ε_j A_j u_j} ({@code A_j = D_j X} for the two-layer programs). Blocks
+ * come in {@link #masks()} groups that share {@code A_j} and {@code K_j}; within a group only the
+ * sign ε differs, so the n×n Schur complement sees one matrix per mask.
  *
- * <p>All operands are off-heap matrices: weights and gradients d×B, orthant quantities n×B, one
- * column per block. Implementations own their workspaces; no call allocates.
+ * <p>All operands are off-heap matrices with {@code ld = rows}: weights and gradients d×B, orthant
+ * quantities rows×B, one column per block. Implementations own their workspaces; no call allocates.
  */
 interface BlockOperator {
 
+    /** Samples n: the length of the loss-side vectors. */
     int n();
+
+    /** Orthant rows per block (n for the two-layer programs). */
+    int rows();
 
     /** Block (group) dimension d. */
     int d();
@@ -34,20 +39,27 @@ interface BlockOperator {
     /** {@code g ← alpha·Mᵀ r + beta·g} (d×B). */
     void applyTranspose(double alpha, Matrix r, double beta, Matrix g);
 
-    /** {@code out ← alpha·S X u} per block (n×B): the orthant-row values, scaled. */
+    /** {@code out ← alpha·K u} per block (rows×B): the orthant-row values, scaled. */
     void constraintRows(double alpha, Matrix u, Matrix out);
 
-    /** {@code g ← alpha·(S X)ᵀ z + beta·g} per block (d×B). */
+    /** {@code g ← alpha·Kᵀ z + beta·g} per block (d×B). */
     void constraintTranspose(double alpha, Matrix z, double beta, Matrix g);
 
     /**
-     * Packed upper triangles of {@code Xᵀ diag(w_j) X} for every block: column j of {@code out}
-     * ({@code d(d+1)/2 × B}) from column j of {@code weights} (n×B).
+     * Packed upper triangles of {@code K_jᵀ diag(w_j) K_j} for every block: column j of {@code out}
+     * ({@code d(d+1)/2 × B}) from column j of {@code weights} (rows×B).
      */
     void gramBlocks(Matrix weights, Matrix out);
 
     /**
-     * {@code S ← S + Σ_i D_i X L_i L_iᵀ Xᵀ D_i} (upper triangle) for the lower-triangular factors
+     * One direction per block (d×B) whose constraint rows are strictly positive wherever a
+     * block's rows can be negative at all: moving a slightly infeasible block along it restores
+     * feasibility (certificate repair, ipm.md §5.2).
+     */
+    void generatingDirections(Matrix out);
+
+    /**
+     * {@code S ← S + Σ_i A_i L_i L_iᵀ A_iᵀ} (upper triangle) for the lower-triangular factors
      * {@code L_i} of the per-mask matrices, stored as consecutive d×d column-major blocks of
      * {@code factors} (d × d·masks).
      */

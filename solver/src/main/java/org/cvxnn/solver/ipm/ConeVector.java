@@ -6,7 +6,7 @@ import org.cvxnn.linalg.Matrix;
 import java.lang.foreign.Arena;
 
 /**
- * An element of the cone space: the orthant part (n×B, one column of arrangement-cone rows per
+ * An element of the cone space: the orthant part (rows×B, one column of arrangement-cone rows per
  * block; absent for unconstrained programs) and the second-order-cone part ((d+1)×B, one cone
  * {@code (t_j, u_j)} per block).
  */
@@ -14,8 +14,8 @@ final class ConeVector {
     final Matrix orthant;
     final Matrix soc;
 
-    ConeVector(Arena arena, int n, int d, int blocks, boolean constrained) {
-        this.orthant = constrained ? Matrix.allocate(arena, n, blocks) : null;
+    ConeVector(Arena arena, int rows, int d, int blocks, boolean constrained) {
+        this.orthant = constrained ? Matrix.allocate(arena, rows, blocks) : null;
         this.soc = Matrix.allocate(arena, d + 1, blocks);
     }
 

@@ -20,7 +20,7 @@ import java.lang.foreign.ValueLayout;
  * Schur complement ({@link SchurKktSolver}) with iterative refinement on the unreduced system.
  *
  * <p>Variables: per block j the weights {@code u_j ∈ R^d} and {@code t_j ≥ ‖u_j‖}; the objective
- * is {@code ½‖Mu − y‖² + β Σ t_j}. Cones: the n orthant rows {@code S_j X u_j ≥ 0} of each block
+ * is {@code ½‖Mu − y‖² + β Σ t_j}. Cones: the orthant rows {@code K_j u_j ≥ 0} of each block
  * (if constrained) and one SOC {@code (t_j, u_j)} per block.
  */
 final class InteriorPointMethod {
@@ -29,7 +29,7 @@ final class InteriorPointMethod {
     private final BlockOperator op;
     private final IpmSettings settings;
     private final double beta;
-    private final int n, d, blocks;
+    private final int n, rows, d, blocks;
     private final boolean constrained;
     private final double degree;
     private final Elementwise ew = Kernels.get().elementwise();
@@ -55,10 +55,11 @@ final class InteriorPointMethod {
         this.settings = settings;
         this.beta = beta;
         this.n = op.n();
+        this.rows = op.rows();
         this.d = op.d();
         this.blocks = op.blocks();
         this.constrained = op.constrained();
-        this.degree = (constrained ? (double) n * blocks : 0) + blocks;
+        this.degree = (constrained ? (double) rows * blocks : 0) + blocks;
         this.log = log;
         this.y = y;
         this.kkt = new SchurKktSolver(arena, op, settings.staticReg(), settings.threads());
@@ -80,8 +81,8 @@ final class InteriorPointMethod {
         lambda = cone(arena);
         tmpA = cone(arena);
         tmpB = cone(arena);
-        sigma = constrained ? Matrix.allocate(arena, n, blocks) : null;
-        winv = constrained ? Matrix.allocate(arena, n, blocks) : null;
+        sigma = constrained ? Matrix.allocate(arena, rows, blocks) : null;
+        winv = constrained ? Matrix.allocate(arena, rows, blocks) : null;
         yhat = Matrix.vector(arena, n);
         resid = Matrix.vector(arena, n);
         normY2 = ew.sumSquares(y.segment(), n);
@@ -90,7 +91,7 @@ final class InteriorPointMethod {
     }
 
     private ConeVector cone(Arena arena) {
-        return new ConeVector(arena, n, d, blocks, constrained);
+        return new ConeVector(arena, rows, d, blocks, constrained);
     }
 
     /** Result of the iteration proper (before certification). */
@@ -173,12 +174,12 @@ final class InteriorPointMethod {
         return x.u;
     }
 
-    /** An n×B buffer free once {@link #run} has returned (null if unconstrained). */
+    /** A rows×B buffer free once {@link #run} has returned (null if unconstrained). */
     Matrix scratch() {
         return tmpA.orthant;
     }
 
-    /** The orthant multipliers z (n×B) of the current iterate, or null if unconstrained. */
+    /** The orthant multipliers z (rows×B) of the current iterate, or null if unconstrained. */
     Matrix orthantMultipliers() {
         return z.orthant;
     }
@@ -238,7 +239,7 @@ final class InteriorPointMethod {
     private Info residuals() {
         op.apply(x.u, yhat);
         ew.axpby(1.0, yhat.segment(), -1.0, y.segment(), resid.segment(), n);
-        // r_x = P x + q + Gᵀ z: u-part Mᵀ(ŷ − y) − (SX)ᵀ z_orth − z_soc[1:], t-part β − z_soc[0]
+        // r_x = P x + q + Gᵀ z: u-part Mᵀ(ŷ − y) − Kᵀ z_orth − z_soc[1:], t-part β − z_soc[0]
         op.applyTranspose(1.0, resid, 0.0, rx.u);
         rx.t.fill(0.0);
         applyGtAdd(z, rx);
@@ -387,7 +388,7 @@ final class InteriorPointMethod {
     // ---------------------------------------------------------------------------------------
     // Operators G, Gᵀ, W, W⁻¹, H, H⁻¹ on the structured vectors.
 
-    /** {@code out ← G x}: orthant rows −S X u, SOC rows −(t, u). */
+    /** {@code out ← G x}: orthant rows −K u, SOC rows −(t, u). */
     private void applyG(PrimalVector v, ConeVector out) {
         if (constrained) op.constraintRows(-1.0, v.u, out.orthant);
         MemorySegment so = out.soc.segment(), us = v.u.segment();
@@ -397,7 +398,7 @@ final class InteriorPointMethod {
         }
     }
 
-    /** {@code out ← out + Gᵀ w}: u-part −(SX)ᵀ w_orth − w_soc[1:], t-part −w_soc[0]. */
+    /** {@code out ← out + Gᵀ w}: u-part −Kᵀ w_orth − w_soc[1:], t-part −w_soc[0]. */
     private void applyGtAdd(ConeVector w, PrimalVector out) {
         if (constrained) op.constraintTranspose(-1.0, w.orthant, 1.0, out.u);
         MemorySegment ws = w.soc.segment(), us = out.u.segment();

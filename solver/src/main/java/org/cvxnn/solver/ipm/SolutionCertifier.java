@@ -3,7 +3,6 @@ package org.cvxnn.solver.ipm;
 import org.cvxnn.kernels.Elementwise;
 import org.cvxnn.kernels.Kernels;
 import org.cvxnn.linalg.Matrix;
-import org.cvxnn.solver.arrangement.PatternSet;
 
 import java.lang.foreign.Arena;
 import java.util.Arrays;
@@ -13,11 +12,12 @@ import java.util.function.ToDoubleFunction;
  * Turns an interior-point iterate into a certified pair (ipm.md §5.2): an exactly feasible primal
  * point with its objective (upper bound) and a feasible dual point with its objective (lower bound).
  * <ol>
- *   <li>Primal repair: a block that violates its arrangement cone is moved along its mask's
- *       generating gate {@code g_i} (which satisfies {@code S_i X g_i = |X g_i|}) just far enough, or
- *       set to zero when that move would exceed the block itself.</li>
+ *   <li>Primal repair: a block that violates its cone is moved along its generating direction
+ *       {@code h_j} ({@link BlockOperator#generatingDirections}, e.g. the mask's gate {@code g_i}
+ *       with {@code (2D_i − I) X g_i = |X g_i|}) just far enough, or set to zero when that move
+ *       would exceed the block itself.</li>
  *   <li>Dual point: {@code λ = Mu − y}, orthant multipliers clipped at 0, scaled by the largest
- *       {@code s ≤ β / max_j ‖ε_j Xᵀ D_j λ − (S_j X)ᵀ μ_j‖} that maximises the concave dual
+ *       {@code s ≤ β / max_j ‖ε_j A_jᵀ λ − K_jᵀ μ_j‖} that maximises the concave dual
  *       objective {@code −½s²‖λ‖² − s λᵀy}.</li>
  * </ol>
  * Between the two, blocks left at round-off size are zeroed when that does not raise the objective,
@@ -36,20 +36,18 @@ final class SolutionCertifier {
     private static final double PRUNE_COST = 1e-10;
 
     private final BlockOperator op;
-    private final Matrix x, y;
+    private final Matrix y;
     private final double beta;
-    private final PatternSet patterns;
     private final int n, d, blocks;
     private final Matrix u, grad, yhat, lambda;
-    private Matrix rows; // n×B scratch of the current certify call
+    private final Matrix directions, directionRows; // d×B and rows×B, null when unconstrained
+    private Matrix rows; // rows×B scratch of the current certify call
     private final Elementwise ew = Kernels.get().elementwise();
 
-    SolutionCertifier(Arena arena, BlockOperator op, Matrix x, Matrix y, double beta, PatternSet patterns) {
+    SolutionCertifier(Arena arena, BlockOperator op, Matrix y, double beta) {
         this.op = op;
-        this.x = x;
         this.y = y;
         this.beta = beta;
-        this.patterns = patterns;
         this.n = op.n();
         this.d = op.d();
         this.blocks = op.blocks();
@@ -57,11 +55,13 @@ final class SolutionCertifier {
         this.grad = Matrix.allocate(arena, d, blocks);
         this.yhat = Matrix.vector(arena, n);
         this.lambda = Matrix.vector(arena, n);
+        this.directions = op.constrained() ? Matrix.allocate(arena, d, blocks) : null;
+        this.directionRows = op.constrained() ? Matrix.allocate(arena, op.rows(), blocks) : null;
     }
 
     /**
      * Certifies the iterate {@code weights} (d×B) with orthant multipliers {@code orthantMultipliers}
-     * (n×B, null when unconstrained; clipped at 0 in place). {@code scratch} (n×B, null when
+     * (rows×B, null when unconstrained; clipped at 0 in place). {@code scratch} (rows×B, null when
      * unconstrained) is overwritten: the finished interior-point method lends its buffers.
      * {@code outsideDualNorm} gives, for the residual λ = Mu − y, the largest {@code ‖Xᵀ D_i λ‖} over
      * the masks of the problem that this solve left out (zero blocks, zero multipliers), so the
@@ -132,42 +132,44 @@ final class SolutionCertifier {
         return p;
     }
 
-    /** Makes every block exactly feasible for its arrangement cone (see the class comment). */
+    /** Makes every block exactly feasible for its cone (see the class comment). */
     private void repair() {
         op.constraintRows(1.0, u, rows);
-        double[] xs = x.toArray();
+        int m = op.rows();
+        op.generatingDirections(directions);
+        op.constraintRows(1.0, directions, directionRows);
+        boolean[] moved = new boolean[blocks];
         for (int j = 0; j < blocks; j++) {
             double minRow = Double.POSITIVE_INFINITY;
-            for (int a = 0; a < n; a++) minRow = Math.min(minRow, rows.get(a, j));
+            for (int a = 0; a < m; a++) minRow = Math.min(minRow, rows.get(a, j));
             if (minRow >= 0) continue;
-            int mask = op.maskOf(j);
-            double[] h = patterns.gate(mask);
-            double[] uj = u.column(j).toArray();
             double theta = 0;
             boolean repairable = true;
-            for (int a = 0; a < n && repairable; a++) {
+            for (int a = 0; a < m && repairable; a++) {
                 double r = rows.get(a, j);
                 if (r >= 0) continue;
-                double sh = signedRow(xs, a, h, mask);
+                double sh = directionRows.get(a, j);
                 if (sh <= 0) repairable = false;
                 else theta = Math.max(theta, -r / sh);
             }
             theta *= 1 + 1e-9;
-            if (repairable && theta * norm(h, 0, d) <= norm(uj, 0, d)) {
-                for (int k = 0; k < d; k++) uj[k] += theta * h[k];
-                for (int a = 0; a < n && repairable; a++) repairable = signedRow(xs, a, uj, mask) >= 0;
-            } else {
-                repairable = false;
-            }
-            for (int k = 0; k < d; k++) u.set(k, j, repairable ? uj[k] : 0.0);
+            double[] h = directions.column(j).toArray();
+            double[] uj = u.column(j).toArray();
+            repairable &= theta * norm(h, 0, d) <= norm(uj, 0, d);
+            for (int k = 0; k < d; k++) u.set(k, j, repairable ? uj[k] + theta * h[k] : 0.0);
+            moved[j] = repairable;
         }
-    }
-
-    /** {@code ((2D_i − I) X v)_a}. */
-    private double signedRow(double[] xs, int a, double[] v, int mask) {
-        double s = 0;
-        for (int k = 0; k < d; k++) s += xs[a + k * n] * v[k];
-        return patterns.active(mask, a) ? s : -s;
+        // the move is exact only up to rounding: zero any moved block that is still infeasible
+        op.constraintRows(1.0, u, rows);
+        for (int j = 0; j < blocks; j++) {
+            if (!moved[j]) continue;
+            for (int a = 0; a < m; a++) {
+                if (rows.get(a, j) < 0) {
+                    for (int k = 0; k < d; k++) u.set(k, j, 0.0);
+                    break;
+                }
+            }
+        }
     }
 
     private static void clipNegative(Matrix m) {

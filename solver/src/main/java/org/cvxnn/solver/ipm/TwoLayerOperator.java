@@ -24,6 +24,7 @@ final class TwoLayerOperator implements BlockOperator {
     private final int n, d, p, blocks;
     private final boolean constrained;
     private final Matrix x;
+    private final Matrix gates;      // d × P generating gates, null for the gated program
     private final MaskBits masks;
     private final Matrix khatriRao;
     private final Kernels kernels = Kernels.get();
@@ -37,18 +38,24 @@ final class TwoLayerOperator implements BlockOperator {
     /**
      * @param x           data, n×d (owned by the caller's arena, must outlive this operator)
      * @param masks       the P activation patterns
+     * @param gates       d×P, column i a gate {@code g_i} generating mask i ({@code (2D_i − I) X g_i = |X g_i|});
+     *                    required when constrained, ignored otherwise
      * @param constrained true for the ReLU program (two signed blocks per mask with cone rows),
      *                    false for the gated-ReLU program (one block per mask, no rows)
      */
-    TwoLayerOperator(Arena arena, Matrix x, MaskBits masks, boolean constrained) {
+    TwoLayerOperator(Arena arena, Matrix x, MaskBits masks, Matrix gates, boolean constrained) {
         if (masks.n() != x.rows())
             throw new IllegalArgumentException("masks have " + masks.n() + " rows, the data " + x.rows());
+        if (constrained && (gates.rows() != x.cols() || gates.cols() != masks.count()))
+            throw new IllegalArgumentException("gates are " + gates.rows() + "×" + gates.cols() + ", expected "
+                    + x.cols() + "×" + masks.count());
         this.n = x.rows();
         this.d = x.cols();
         this.p = masks.count();
         this.blocks = constrained ? 2 * p : p;
         this.constrained = constrained;
         this.x = x;
+        this.gates = constrained ? gates : null;
         this.masks = masks;
         this.khatriRao = constrained ? khatriRao(arena, x) : null;
         this.panel = Matrix.allocate(arena, n, p);
@@ -73,6 +80,7 @@ final class TwoLayerOperator implements BlockOperator {
     }
 
     @Override public int n() { return n; }
+    @Override public int rows() { return n; }
     @Override public int d() { return d; }
     @Override public int blocks() { return blocks; }
     @Override public int masks() { return p; }
@@ -132,6 +140,14 @@ final class TwoLayerOperator implements BlockOperator {
     public void gramBlocks(Matrix weights, Matrix out) {
         requireConstrained();
         Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, weights, 0.0, out);
+    }
+
+    /** Both blocks of mask i move along the mask's gate. */
+    @Override
+    public void generatingDirections(Matrix out) {
+        requireConstrained();
+        out.columns(0, p).copyFrom(gates);
+        out.columns(p, p).copyFrom(gates);
     }
 
     @Override

@@ -100,14 +100,19 @@ public final class TwoLayerSolver {
             PatternSet subset = set.length == patterns.size() ? patterns : patterns.subset(set);
             long[] words = new long[subset.size() * subset.wordsPerPattern()];
             subset.copyWordsTo(words);
-            TwoLayerOperator op = new TwoLayerOperator(arena, x, MaskBits.of(arena, x.rows(), words), !gated);
+            Matrix gates = null;
+            if (!gated) {
+                gates = Matrix.allocate(arena, x.cols(), subset.size());
+                for (int i = 0; i < subset.size(); i++) gates.column(i).copyFrom(subset.gate(i));
+            }
+            TwoLayerOperator op = new TwoLayerOperator(arena, x, MaskBits.of(arena, x.rows(), words), gates, !gated);
             InteriorPointMethod ipm = new InteriorPointMethod(arena, op, y, beta, settings, log);
             double setup = (System.nanoTime() - t0) * 1e-9;
             InteriorPointMethod.Outcome out = ipm.run();
             long t1 = System.nanoTime();
             boolean[] inSet = membership(set, patterns.size());
             double[][] outside = new double[1][];
-            SolutionCertifier.Certificate cert = new SolutionCertifier(arena, op, x, y, beta, subset)
+            SolutionCertifier.Certificate cert = new SolutionCertifier(arena, op, y, beta)
                     .certify(ipm.weights(), ipm.orthantMultipliers(), ipm.scratch(), lambda -> {
                         if (set.length == patterns.size()) return 0.0;
                         outside[0] = pricing.values(lambda, inSet, beta);

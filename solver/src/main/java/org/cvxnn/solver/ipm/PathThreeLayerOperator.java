@@ -1,0 +1,271 @@
+package org.cvxnn.solver.ipm;
+
+import org.cvxnn.kernels.Kernels;
+import org.cvxnn.linalg.Blas;
+import org.cvxnn.linalg.MaskBits;
+import org.cvxnn.linalg.Matrix;
+import org.cvxnn.linalg.Trans;
+import org.cvxnn.linalg.Uplo;
+import org.cvxnn.solver.combo.ComboSet;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * {@link BlockOperator} of the path-regularised three-layer program (formulations (4.2)): per combo
+ * {@code c} two blocks {@code u_c} (sign +1, blocks {@code 0..C−1}) and {@code u'_c} (sign −1,
+ * blocks {@code C..2C−1}) in {@code R^{m1·d}}, {@code u = (u_1..u_m1)}, with
+ * <pre>
+ *   A_c u = D_2c Σ_j s_cj D_1cj X u_j                                  (loss operator)
+ *   K_c u = [(2D_1cj − I) X u_j]_{j=1..m1} ; (2D_2c − I) Σ_j s_cj D_1cj X u_j   ((m1+1)·n rows)
+ * </pre>
+ * A block of weights {@code U} (m1d × B, {@code ld = m1d}) is read as the d × (m1·B) panel of its
+ * neurons, so every product with X is one gemm; masks and signs are applied by the two-level kernels.
+ */
+final class PathThreeLayerOperator implements BlockOperator {
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    /** Upper bound on the doubles of one Schur chunk Z = [A_c L_c] (8 MiB). */
+    private static final long CHUNK_DOUBLES = 1L << 20;
+
+    private final int n, d, m1, combos, blocks, dim, rows, pairs, wpm;
+    private final Matrix x;
+    private final MaskBits masks1;       // mask b·m1 + j: D_1,c(b),j
+    private final MaskBits[] neuronMasks; // [j], mask b: D_1,c(b),j
+    private final MaskBits masks2;       // mask b: D_2,c(b)
+    private final Matrix signs;          // b·m1 + j: s_c(b),j
+    private final Matrix lossSigns;      // b·m1 + j: ς_b s_c(b),j
+    private final double[] directions;   // dim × B: generating points
+    private final int[][] pairIndex;     // [j][k], j ≤ k: column of neuron pair (j, k) within a block's weight panel
+    private final Matrix khatriRao;      // n × d(d+1)/2
+    private final Kernels kernels = Kernels.get();
+
+    private final Matrix panel;          // n × m1B
+    private final Matrix pre;            // n × B
+    private final Matrix weightPanel;    // n × (B·pairs)
+    private final Matrix smallGrams;     // d(d+1)/2 × (B·pairs)
+    private final Matrix product;        // n × dim
+    private final Matrix chunk;          // n × (chunkCombos·dim)
+    private final int chunkCombos;
+
+    /**
+     * @param x      data, n×d (owned by the caller's arena, must outlive this operator)
+     * @param combos the combos of {@code x} (their n and d must match)
+     */
+    PathThreeLayerOperator(Arena arena, Matrix x, ComboSet combos) {
+        if (combos.n() != x.rows() || combos.d() != x.cols())
+            throw new IllegalArgumentException("combos are for " + combos.n() + "×" + combos.d() + " data, X is "
+                    + x.rows() + "×" + x.cols());
+        if (combos.size() == 0) throw new IllegalArgumentException("the combo set is empty");
+        this.n = x.rows();
+        this.d = x.cols();
+        this.m1 = combos.m1();
+        this.combos = combos.size();
+        this.blocks = 2 * this.combos;
+        this.dim = m1 * d;
+        this.rows = (m1 + 1) * n;
+        this.pairs = m1 * (m1 + 1) / 2;
+        this.wpm = combos.wordsPerMask();
+        this.x = x;
+
+        long[] w1 = new long[blocks * m1 * wpm];
+        long[][] wj = new long[m1][blocks * wpm];
+        long[] w2 = new long[blocks * wpm];
+        double[] s = new double[blocks * m1], ls = new double[blocks * m1];
+        this.directions = new double[dim * blocks];
+        for (int b = 0; b < blocks; b++) {
+            int c = b % this.combos;
+            double sigma = b < this.combos ? 1.0 : -1.0;
+            System.arraycopy(combos.secondLayerWords(c), 0, w2, b * wpm, wpm);
+            double[] gw1 = combos.firstLayerWeights(c), gw2 = combos.secondLayerWeights(c);
+            for (int j = 0; j < m1; j++) {
+                long[] words = combos.firstLayerWords(c, j);
+                System.arraycopy(words, 0, w1, (b * m1 + j) * wpm, wpm);
+                System.arraycopy(words, 0, wj[j], b * wpm, wpm);
+                s[b * m1 + j] = combos.sign(c, j);
+                ls[b * m1 + j] = sigma * combos.sign(c, j);
+                for (int l = 0; l < d; l++) directions[b * dim + j * d + l] = gw1[j * d + l] * Math.abs(gw2[j]);
+            }
+        }
+        this.masks1 = MaskBits.of(arena, n, w1);
+        this.neuronMasks = new MaskBits[m1];
+        for (int j = 0; j < m1; j++) neuronMasks[j] = MaskBits.of(arena, n, wj[j]);
+        this.masks2 = MaskBits.of(arena, n, w2);
+        this.signs = Matrix.of(arena, blocks * m1, 1, s);
+        this.lossSigns = Matrix.of(arena, blocks * m1, 1, ls);
+        this.khatriRao = khatriRao(arena, x);
+        this.pairIndex = new int[m1][m1];
+        for (int j = 0, pair = 0; j < m1; j++) for (int k = j; k < m1; k++, pair++) pairIndex[j][k] = pair;
+        this.panel = Matrix.allocate(arena, n, m1 * blocks);
+        this.pre = Matrix.allocate(arena, n, blocks);
+        this.weightPanel = Matrix.allocate(arena, n, blocks * pairs);
+        this.smallGrams = Matrix.allocate(arena, d * (d + 1) / 2, blocks * pairs);
+        this.product = Matrix.allocate(arena, n, dim);
+        this.chunkCombos = (int) Math.max(1, Math.min(this.combos, CHUNK_DOUBLES / Math.max(1L, (long) n * dim)));
+        this.chunk = Matrix.allocate(arena, n, chunkCombos * dim);
+    }
+
+    /** Row a of the result is the packed upper triangle of {@code x_a x_aᵀ} (column-major order). */
+    private static Matrix khatriRao(Arena arena, Matrix x) {
+        int n = x.rows(), d = x.cols();
+        double[] xs = x.toArray();
+        double[] kr = new double[n * (d * (d + 1) / 2)];
+        int col = 0;
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i <= j; i++, col++) {
+                for (int a = 0; a < n; a++) kr[a + col * n] = xs[a + i * n] * xs[a + j * n];
+            }
+        }
+        return Matrix.of(arena, n, d * (d + 1) / 2, kr);
+    }
+
+    @Override public int n() { return n; }
+    @Override public int rows() { return rows; }
+    @Override public int d() { return dim; }
+    @Override public int blocks() { return blocks; }
+    @Override public int masks() { return combos; }
+    @Override public boolean constrained() { return true; }
+    @Override public double sign(int block) { return block < combos ? 1.0 : -1.0; }
+    @Override public int maskOf(int block) { return block % combos; }
+
+    /** The d × (m1·cols) panel of neurons of a dim × cols block matrix. */
+    private Matrix neurons(Matrix u) {
+        if (u.rows() != dim || u.ld() != dim)
+            throw new IllegalArgumentException("block matrix is " + u.rows() + "×" + u.cols() + " with ld " + u.ld() + ", expected " + dim + " rows");
+        return Matrix.wrap(u.segment(), d, m1 * u.cols(), d);
+    }
+
+    /** The memory of {@code m} from element {@code offset} on (a strided n × cols view given its ld). */
+    private static MemorySegment slice(Matrix m, long offset) {
+        return m.segment().asSlice(offset * Double.BYTES);
+    }
+
+    private void requireOrthant(Matrix m) {
+        if (m.rows() != rows || m.ld() != rows || m.cols() != blocks)
+            throw new IllegalArgumentException("orthant matrix is " + m.rows() + "×" + m.cols() + " with ld " + m.ld()
+                    + ", expected " + rows + "×" + blocks);
+    }
+
+    @Override
+    public void apply(Matrix u, Matrix yhat) {
+        Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, neurons(u), 0.0, panel);
+        kernels.twoLevelRowSum().sum(panel.segment(), n, n, blocks, m1, lossSigns.segment(), masks1.segment(), 0,
+                masks2.segment(), 0, wpm, pre.segment(), n, yhat.segment(), false);
+    }
+
+    @Override
+    public void applyTranspose(double alpha, Matrix r, double beta, Matrix g) {
+        kernels.twoLevelPanel().expand(r.segment(), n, blocks, m1, lossSigns.segment(), masks1.segment(), 0,
+                masks2.segment(), 0, wpm, panel.segment(), n);
+        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, panel, beta, neurons(g));
+    }
+
+    @Override
+    public void constraintRows(double alpha, Matrix u, Matrix out) {
+        requireOrthant(out);
+        Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, neurons(u), 0.0, panel);
+        for (int j = 0; j < m1; j++) {
+            kernels.signFlip().apply(slice(panel, (long) j * n), m1 * n, n, blocks, 1, neuronMasks[j].segment(), 0, wpm,
+                    alpha, slice(out, (long) j * n), rows);
+        }
+        kernels.twoLevelRowSum().preActivations(panel.segment(), n, n, blocks, m1, signs.segment(), masks1.segment(), 0,
+                wpm, pre.segment(), n);
+        kernels.signFlip().apply(pre.segment(), n, n, blocks, 1, masks2.segment(), 0, wpm, alpha,
+                slice(out, (long) m1 * n), rows);
+    }
+
+    @Override
+    public void constraintTranspose(double alpha, Matrix z, double beta, Matrix g) {
+        requireOrthant(z);
+        for (int j = 0; j < m1; j++) {
+            kernels.signFlip().apply(slice(z, (long) j * n), rows, n, blocks, 1, neuronMasks[j].segment(), 0, wpm,
+                    1.0, slice(panel, (long) j * n), m1 * n);
+        }
+        kernels.signFlip().apply(slice(z, (long) m1 * n), rows, n, blocks, 1, masks2.segment(), 0, wpm, 1.0,
+                pre.segment(), n);
+        // panel(:, b·m1 + j) += s_bj D_1bj (2D_2b − I) z_coupling
+        MemorySegment ps = panel.segment(), zs = pre.segment();
+        for (int b = 0; b < blocks; b++) {
+            for (int j = 0; j < m1; j++) {
+                int col = b * m1 + j;
+                double sj = signs.get(col);
+                for (int i = 0; i < n; i++) {
+                    if (!masks1.get(col, i)) continue;
+                    long at = i + (long) col * n;
+                    ps.setAtIndex(D, at, ps.getAtIndex(D, at) + sj * zs.getAtIndex(D, i + (long) b * n));
+                }
+            }
+        }
+        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, panel, beta, neurons(g));
+    }
+
+    /**
+     * {@code K_bᵀ diag(w) K_b} has diagonal d×d blocks {@code Xᵀ diag(w_j + w_cpl∘d_1j) X} and
+     * off-diagonal blocks {@code Xᵀ diag(s_j s_k w_cpl∘d_1j∘d_1k) X}: all m1(m1+1)/2 of them per block
+     * from one product of the Khatri–Rao matrix with a weight panel, then assembled.
+     */
+    @Override
+    public void gramBlocks(Matrix weights, Matrix out) {
+        requireOrthant(weights);
+        MemorySegment wp = weightPanel.segment();
+        for (int b = 0; b < blocks; b++) {
+            for (int j = 0; j < m1; j++) {
+                for (int k = j; k < m1; k++) {
+                    int pair = pairIndex[j][k];
+                    double sjk = signs.get(b * m1 + j) * signs.get(b * m1 + k);
+                    long col = (long) (b * pairs + pair) * n;
+                    for (int i = 0; i < n; i++) {
+                        boolean both = masks1.get(b * m1 + j, i) && masks1.get(b * m1 + k, i);
+                        double coupling = both ? weights.get(m1 * n + i, b) : 0.0;
+                        double v = j == k ? weights.get(j * n + i, b) + coupling : sjk * coupling;
+                        wp.setAtIndex(D, col + i, v);
+                    }
+                }
+            }
+        }
+        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, weightPanel, 0.0, smallGrams);
+        for (int b = 0; b < blocks; b++) {
+            int packed = 0;
+            for (int cc = 0; cc < dim; cc++) {
+                int k = cc / d, bb = cc % d;
+                for (int rr = 0; rr <= cc; rr++, packed++) {
+                    int j = rr / d, a = rr % d;
+                    int lo = Math.min(a, bb), hi = Math.max(a, bb);
+                    out.set(packed, b, smallGrams.get(hi * (hi + 1) / 2 + lo, b * pairs + pairIndex[j][k]));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void generatingDirections(Matrix out) {
+        out.copyFrom(directions);
+    }
+
+    /** {@code Z_c = A_c L_c = D_2c Σ_j s_cj D_1cj X L_c[j-th d rows]}, chunked, then {@code S += Z Zᵀ}. */
+    @Override
+    public void accumulateSchur(Matrix factors, Matrix s) {
+        MemorySegment zs = chunk.segment(), prod = product.segment();
+        for (int first = 0; first < combos; first += chunkCombos) {
+            int count = Math.min(chunkCombos, combos - first);
+            Matrix z = chunk.columns(0, count * dim);
+            z.fill(0.0);
+            for (int c = first; c < first + count; c++) {
+                for (int j = 0; j < m1; j++) {
+                    Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, factors.view(j * d, c * dim, d, dim), 0.0, product);
+                    int mask = c * m1 + j;
+                    double sj = signs.get(mask);
+                    for (int col = 0; col < dim; col++) {
+                        long zc = (long) ((c - first) * dim + col) * n, pc = (long) col * n;
+                        for (int i = 0; i < n; i++) {
+                            if (masks1.get(mask, i))
+                                zs.setAtIndex(D, zc + i, zs.getAtIndex(D, zc + i) + sj * prod.getAtIndex(D, pc + i));
+                        }
+                    }
+                }
+            }
+            kernels.rowMasking().apply(z.segment(), z.ld(), n, count * dim, dim, masks2.segment(), first, wpm);
+            Blas.dsyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0, z, 1.0, s);
+        }
+    }
+}
