@@ -44,7 +44,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       {@code --out}, Markdown summary on stdout; {@code scaling -h} lists its options).</li>
  *   <li>{@code table1 [options]}: runs {@link TableOne} (the paper's Table 1 for the two-layer model).</li>
  *   <li>{@code figure4 [options]}: runs {@link Figure4} (the paper's Figure 4, path-regularised
- *       three-layer networks: objective-vs-time traces against a rigorous lower bound;
+ *       three-layer networks: objective-vs-time traces against the certified convex optimum;
  *       {@code figure4 --help} lists its options).</li>
  * </ul>
  *

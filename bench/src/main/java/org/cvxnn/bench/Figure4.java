@@ -25,11 +25,14 @@ import org.cvxnn.solver.certificate.Scope;
 import org.cvxnn.solver.combo.ComboEnumerator;
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.ipm.IpmResult;
+import org.cvxnn.solver.ipm.IpmSettings;
+import org.cvxnn.solver.ipm.PathThreeLayerSolver;
 
 /**
  * The seed paper's Figure 4 for the path-regularised parallel three-layer ReLU network (formulations
  * §4.1–4.2): training objective against wall-clock time of seeded Adam/SGD trials for several numbers
- * of sub-networks K (width m1 = 2), compared with a rigorous lower bound on the optimal value.
+ * of sub-networks K (width m1 = 2), compared with the certified optimum of the convex program (4.2).
  *
  * <p>Protocol:
  * <ul>
@@ -40,14 +43,18 @@ import org.cvxnn.solver.data.Dataset;
  *       {@code seed + trial}; Adam full batch, learning rate {@value #ADAM_STEP}; SGD minibatches of
  *       {@value #SGD_BATCH} rows, learning rate {@value #SGD_STEP_FACTOR} × {@link BaselineSearch#referenceStep}; the
  *       objective (4.1) is traced about {@value #TRACE_POINTS} times per trial;</li>
- *   <li>lower bound LB: the largest {@link PathCertificate#lowerBound()} (scope
- *       {@link Scope#ALL_PATTERNS}, rigorous since the combos are complete) over every trained
- *       network. Every traced objective must be at least LB; the run reports how many are not
- *       (any would be a bug) and exits with status 1 if there are some.</li>
+ *   <li>convex optimum F*: {@link PathThreeLayerSolver} on the same data, combos and β (default
+ *       {@link IpmSettings}); it returns a certified objective F* (attained by the recovered network)
+ *       and a rigorous dual bound D ≤ optimum. Excess columns are relative to F*;</li>
+ *   <li>lower bound LB (additional information): the largest {@link PathCertificate#lowerBound()}
+ *       (scope {@link Scope#ALL_PATTERNS}, rigorous since the combos are complete) over every
+ *       trained network.</li>
  * </ul>
- * Trials run one after another, after an unrecorded warm-up, so their times are comparable.
- * The convex program (4.2) is not solved here yet: the "convex objective" column of the summary is
- * left empty on purpose.
+ * Checks, each failure of which would be a bug: every traced and final objective is at least D and
+ * at least LB; the recovered network's path objective (4.1) equals F* to {@value #RECOVERY_TOLERANCE}
+ * relative; LB ≤ F*. The run reports them and exits with status 1 if one fails.
+ * Trials and the convex solve run one after another, each after an unrecorded warm-up run, so their
+ * times are comparable.
  *
  * <p>Outputs in {@code --out}: {@value #TRACES} (K, optimizer, trial, epoch, seconds, objective),
  * {@value #SUMMARY} (the Markdown summary, also printed) and {@value #PLOT}.
@@ -63,8 +70,10 @@ public final class Figure4 {
     static final int TRACE_POINTS = 200;
     /** Epochs of the unrecorded JIT warm-up run per optimizer. */
     static final int WARMUP_EPOCHS = 2000;
-    /** Relative slack of the "objective ≥ LB" check (rounding in the objective and the bound). */
+    /** Relative slack of the "objective ≥ bound" checks (rounding in the objective and the bound). */
     static final double TOLERANCE = 1e-9;
+    /** Largest relative difference between the recovered network's path objective and F*. */
+    static final double RECOVERY_TOLERANCE = 1e-7;
     static final String TRACES = "traces.csv";
     static final String SUMMARY = "summary.md";
     static final String PLOT = "figure4.png";
@@ -73,6 +82,36 @@ public final class Figure4 {
 
     /** One training trial. */
     record Trial(int k, Optimizer optimizer, int trial, TrainingResult<ParallelThreeLayerNetwork> result) { }
+
+    /**
+     * The convex solve and the network recovered from it.
+     *
+     * @param result           the certified solution of (4.2)
+     * @param network          {@link PathThreeLayerSolver#network} of it
+     * @param networkObjective that network's path objective (4.1)
+     */
+    record Convex(IpmResult result, ParallelThreeLayerNetwork network, double networkObjective) {
+        /** Whether the network's objective equals F* to {@link #RECOVERY_TOLERANCE} relative. */
+        boolean recovered() {
+            return Math.abs(networkObjective - result.objective())
+                    <= RECOVERY_TOLERANCE * Math.max(Math.abs(result.objective()), Double.MIN_NORMAL);
+        }
+    }
+
+    /**
+     * Outcome of the checks.
+     *
+     * @param belowDual   traced or final objectives below the convex dual bound D
+     * @param belowLb     traced or final objectives below LB
+     * @param recovered   whether the recovered network's objective equals F*
+     * @param lbBelowOpt  whether LB ≤ F* (up to rounding)
+     */
+    record Checks(int belowDual, int belowLb, boolean recovered, boolean lbBelowOpt) {
+        /** The number of failed checks (0 when all pass). */
+        int failures() {
+            return (belowDual > 0 ? 1 : 0) + (belowLb > 0 ? 1 : 0) + (recovered ? 0 : 1) + (lbBelowOpt ? 0 : 1);
+        }
+    }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -101,7 +140,7 @@ public final class Figure4 {
         }
     }
 
-    /** Runs the experiment and writes the outputs; returns the number of trace points below LB. */
+    /** Runs the experiment and writes the outputs; returns the number of failed checks (0 if all pass). */
     static int run(Figure4Options o) throws IOException {
         PlantedThreeLayerData planted = PlantedThreeLayerData.generate(o.n(), o.bias(), o.seed());
         Dataset design = planted.design();
@@ -117,32 +156,49 @@ public final class Figure4 {
             for (Optimizer opt : o.optimizers())
                 for (int t = 0; t < o.trials(); t++) trials.add(train(design, beta, k, opt, t, o));
 
+        Convex convex = solveConvex(design, combos, beta);
+
         double lb = 0;
         Trial lbSource = null;
         for (Trial t : trials) {
             double bound = PathCertificate.of(t.result().network(), design, combos, beta, Scope.ALL_PATTERNS).lowerBound();
             if (bound > lb) { lb = bound; lbSource = t; }
         }
-        int below = 0;
-        for (Trial t : trials) {
-            for (double f : t.result().trace().objectives()) if (belowBound(f, lb)) below++;
-            if (belowBound(t.result().objective(), lb)) below++;
-        }
+        int belowDual = countBelow(trials, convex.result().dualBound()), belowLb = countBelow(trials, lb);
+        Checks checks = new Checks(belowDual, belowLb, convex.recovered(), !belowBound(convex.result().objective(), lb));
 
         writeTraces(trials, o.out().resolve(TRACES));
-        String summary = summary(o, design, combos.size(), enumerationSeconds, betaMax, beta, planted.planted(), trials, lb,
-                lbSource, below);
+        String summary = summary(o, design, combos.size(), enumerationSeconds, betaMax, beta, planted.planted(), trials,
+                convex, lb, lbSource, checks);
         Files.writeString(o.out().resolve(SUMMARY), summary, StandardCharsets.UTF_8);
-        if (lb > 0) TracePlot.write(plot(o, design, trials, lb, beta), o.out().resolve(PLOT));
-        else System.err.println("figure4: LB = 0 (no network beats the zero network's bound), no log-scale plot");
+        if (convex.result().objective() > 0) TracePlot.write(plot(o, design, trials, convex, lb, beta), o.out().resolve(PLOT));
+        else System.err.println("figure4: the convex optimum is 0, no log-scale plot");
         System.out.print(summary);
         System.out.println("\nfigure4: wrote " + o.out().resolve(TRACES) + ", " + o.out().resolve(SUMMARY) + ", "
                 + o.out().resolve(PLOT));
-        if (below > 0) System.err.println("figure4: " + below + " objective values lie below the rigorous lower bound (a bug)");
+        if (checks.failures() > 0) System.err.println("figure4: " + checks.failures() + " check(s) failed (a bug), see the summary");
+        return checks.failures();
+    }
+
+    /** Solves (4.2) after an unrecorded warm-up solve and recovers the network. */
+    private static Convex solveConvex(Dataset design, ComboSet combos, double beta) {
+        PathThreeLayerSolver.solve(design, combos, beta, IpmSettings.defaults(), System.out);
+        IpmResult r = PathThreeLayerSolver.solve(design, combos, beta, IpmSettings.defaults(), System.out);
+        ParallelThreeLayerNetwork net = PathThreeLayerSolver.network(combos, r);
+        return new Convex(r, net, net.pathObjective(design, beta));
+    }
+
+    /** The traced and final objectives of all trials that lie below {@code bound} by more than rounding. */
+    private static int countBelow(List<Trial> trials, double bound) {
+        int below = 0;
+        for (Trial t : trials) {
+            for (double f : t.result().trace().objectives()) if (belowBound(f, bound)) below++;
+            if (belowBound(t.result().objective(), bound)) below++;
+        }
         return below;
     }
 
-    /** Whether {@code objective} lies below {@code lb} by more than rounding. */
+    /** Whether {@code objective} lies below the bound {@code lb} by more than rounding. */
     static boolean belowBound(double objective, double lb) {
         return objective < lb - TOLERANCE * Math.max(1.0, Math.abs(lb));
     }
@@ -187,40 +243,55 @@ public final class Figure4 {
     }
 
     private static String summary(Figure4Options o, Dataset design, int combos, double enumerationSeconds, double betaMax,
-                                  double beta, ParallelThreeLayerNetwork planted, List<Trial> trials, double lb,
-                                  Trial lbSource, int below) {
+                                  double beta, ParallelThreeLayerNetwork planted, List<Trial> trials, Convex convex,
+                                  double lb, Trial lbSource, Checks checks) {
+        IpmResult c = convex.result();
+        double opt = c.objective();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Path-regularised parallel three-layer ReLU nets (m1 = %d), n = %d, %s, seed %d, "
                         + "%d epochs x %d trials per row%n%n", PlantedThreeLayerData.WIDTH, design.n(),
                 o.bias() ? "1 Gaussian feature + bias" : "d = 2 Gaussian features", o.seed(), o.epochs(), o.trials()));
         b.append(String.format(Locale.ROOT, "- exact combos (m1 = 2): %d, enumerated in %.2f s%n", combos, enumerationSeconds));
         b.append(String.format(Locale.ROOT, "- beta = %.4g x beta_max = %.6g (beta_max = %.6g)%n", o.betaFraction(), beta, betaMax));
-        b.append(String.format(Locale.ROOT, "- lower bound LB = %.8g (rigorous dual bound, best over all %d trained networks; from K = %d %s trial %d)%n",
+        b.append(String.format(Locale.ROOT, "- convex program (4.2), default IPM settings: status %s, optimum F* = %.10g, "
+                        + "certified dual bound D = %.10g, gap F* - D = %.1e (%.1e relative to F*), %d iterations, "
+                        + "%.3f s (after a warm-up solve)%n",
+                c.status(), opt, c.dualBound(), opt - c.dualBound(), (opt - c.dualBound()) / opt, c.iterations(),
+                c.totalSeconds()));
+        b.append(String.format(Locale.ROOT, "- recovered network: K = %d sub-networks, path objective %.10g "
+                        + "(relative difference to F*: %.1e, must be <= %.0e)%n", convex.network().subnetworks(),
+                convex.networkObjective(), Math.abs(convex.networkObjective() - opt) / Math.abs(opt), RECOVERY_TOLERANCE));
+        b.append(String.format(Locale.ROOT, "- lower bound LB = %.10g (rigorous dual bound, best over all %d trained networks; "
+                        + "from K = %d %s trial %d); (F* - LB)/F* = %.2e%n",
                 lb, trials.size(), lbSource == null ? 0 : lbSource.k(), lbSource == null ? "-" : name(lbSource.optimizer()),
-                lbSource == null ? 0 : lbSource.trial()));
+                lbSource == null ? 0 : lbSource.trial(), (opt - lb) / opt));
         b.append(String.format(Locale.ROOT, "- planted network (K = %d), its objective: %.8g%n", planted.subnetworks(),
                 planted.pathObjective(design, beta)));
-        b.append(String.format(Locale.ROOT, "- traced objectives below LB: %d (must be 0)%n%n", below));
-        b.append("| K | optimizer | trials | best final | median final | best excess over LB | median excess over LB"
-                + " | trials within 2% of LB | diverged | median seconds | convex objective (pending) |\n");
-        b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        b.append(String.format(Locale.ROOT, "- checks: traced objectives below D: %d, below LB: %d (both must be 0); "
+                        + "recovered network attains F*: %s; LB <= F*: %s%n%n", checks.belowDual(), checks.belowLb(),
+                checks.recovered() ? "yes" : "NO", checks.lbBelowOpt() ? "yes" : "NO"));
+        b.append("| K | optimizer | trials | best final | median final | best excess over F* | median excess over F*"
+                + " | trials within 2% of F* | diverged | median seconds |\n");
+        b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int k : o.ks())
-            for (Optimizer opt : o.optimizers()) {
-                List<Trial> group = trials.stream().filter(t -> t.k() == k && t.optimizer() == opt).toList();
+            for (Optimizer method : o.optimizers()) {
+                List<Trial> group = trials.stream().filter(t -> t.k() == k && t.optimizer() == method).toList();
                 double[] finals = group.stream().mapToDouble(t -> t.result().objective()).toArray();
                 double[] seconds = group.stream().mapToDouble(t -> t.result().seconds()).toArray();
                 long diverged = group.stream().filter(t -> t.result().status() == TrainingStatus.DIVERGED).count();
-                TrialSummary s = TrialSummary.of(finals, seconds, lb);
-                b.append(String.format(Locale.ROOT, "| %d | %s | %d | %.6g | %.6g | %.2e | %.2e | %d | %d | %.3f |  |%n", k,
-                        name(opt), s.trials(), s.best(), s.median(), s.bestExcess(), s.medianExcess(), s.withinTwoPct(),
+                TrialSummary s = TrialSummary.of(finals, seconds, opt);
+                b.append(String.format(Locale.ROOT, "| %d | %s | %d | %.6g | %.6g | %.2e | %.2e | %d | %d | %.3f |%n", k,
+                        name(method), s.trials(), s.best(), s.median(), s.bestExcess(), s.medianExcess(), s.withinTwoPct(),
                         diverged, s.medianSeconds()));
             }
-        b.append("\nexcess = (objective - LB)/LB. \"convex objective\" stays empty until the convex solver for (4.2) exists.\n");
+        b.append(String.format(Locale.ROOT, "%nexcess = (objective - F*)/F*; it can be slightly negative, down to -(F* - D)/F* = %.1e, "
+                + "since F* is optimal only to the solver's gap.%n", -(opt - c.dualBound()) / opt));
         return b.toString();
     }
 
-    /** The plot; its y range ends at the zero network's objective ½‖y‖² (or 2·LB if that is larger). */
-    private static BufferedImage plot(Figure4Options o, Dataset design, List<Trial> trials, double lb, double beta) {
+    /** The plot; its y range ends at the zero network's objective ½‖y‖² (or 2·F* if that is larger). */
+    private static BufferedImage plot(Figure4Options o, Dataset design, List<Trial> trials, Convex convex, double lb,
+                                      double beta) {
         boolean both = o.optimizers().size() > 1;
         List<TracePlot.Curve> curves = new ArrayList<>();
         for (Trial t : trials) {
@@ -230,10 +301,13 @@ public final class Figure4 {
         }
         List<String> groups = o.ks().stream().map(k -> "K = " + k).toList();
         String solid = o.optimizers().contains(Optimizer.ADAM) ? "Adam" : "SGD";
+        IpmResult c = convex.result();
         TracePlot.Labels labels = new TracePlot.Labels(
                 String.format(Locale.ROOT, "Path-regularised 3-layer ReLU, m1 = 2, n = %d, beta = %.3g", o.n(), beta),
-                groups, solid, both ? "SGD" : null, lb, String.format(Locale.ROOT, "LB = %.4g", lb),
-                Math.max(zeroObjective(design), 2 * lb));
+                groups, solid, both ? "SGD" : null, c.objective(), c.totalSeconds(),
+                String.format(Locale.ROOT, "convex opt. = %.5g", c.objective()), lb,
+                String.format(Locale.ROOT, "LB (trained) = %.5g", lb),
+                Math.max(zeroObjective(design), 2 * Math.max(c.objective(), lb)));
         return TracePlot.render(curves, labels);
     }
 

@@ -19,17 +19,22 @@ import javax.imageio.ImageIO;
 
 /**
  * Objective-vs-time plot of training traces (headless AWT): objective against seconds, both on log
- * scales, one colour per group (e.g. per K), solid or dashed lines per curve, a horizontal reference
- * line (the lower bound), axis labels, ticks and a legend. The y range ends at a ceiling (e.g. the
- * zero network's objective) so that the region near the reference stays visible; points above it or
- * at time 0 are not drawn.
+ * scales, one colour per group (e.g. per K), solid or dashed lines per curve, the optimum as a solid
+ * black horizontal line with a marker at the time it took to compute, optionally a lower bound as a
+ * dashed grey line, axis labels, ticks and a legend. The y range ends at a ceiling (e.g. the zero
+ * network's objective) so that the region near the optimum stays visible; points above it or at
+ * time 0 are not drawn.
  */
 final class TracePlot {
     /** Image width in pixels. */
     static final int WIDTH = 1000;
     /** Image height in pixels. */
     static final int HEIGHT = 650;
-    private static final int LEFT = 90, RIGHT = 210, TOP = 50, BOTTOM = 70;
+    private static final int LEFT = 90, RIGHT = 250, TOP = 50, BOTTOM = 70;
+    /** Colour of the lower-bound line. */
+    static final Color BOUND_COLOUR = new Color(0x666666);
+    /** Half the side of the optimum's marker, in pixels. */
+    static final int MARKER = 6;
     private static final Color[] PALETTE = {
         new Color(0xd62728), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0x1f77b4), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f), new Color(0xbcbd22)};
@@ -56,12 +61,27 @@ final class TracePlot {
      * @param groupLabels    legend text per group
      * @param solidLabel     legend text of solid lines (null: no entry)
      * @param dashedLabel    legend text of dashed lines (null: no entry)
-     * @param reference      y of the horizontal reference line (positive)
-     * @param referenceLabel legend text of that line
-     * @param ceiling        largest y shown (above the reference)
+     * @param optimum        y of the solid black line (positive)
+     * @param optimumSeconds x of the marker on that line (its computing time; none if not positive)
+     * @param optimumLabel   legend text of that line
+     * @param lowerBound     y of the dashed grey line (not drawn if not positive)
+     * @param boundLabel     legend text of that line
+     * @param ceiling        largest y shown (above both lines)
      */
-    record Labels(String title, List<String> groupLabels, String solidLabel, String dashedLabel, double reference,
-                  String referenceLabel, double ceiling) {
+    record Labels(String title, List<String> groupLabels, String solidLabel, String dashedLabel, double optimum,
+                  double optimumSeconds, String optimumLabel, double lowerBound, String boundLabel, double ceiling) {
+        Labels {
+            if (!(optimum > 0) || !Double.isFinite(optimum))
+                throw new IllegalArgumentException("the optimum must be positive for a log axis, got " + optimum);
+            if (!(ceiling > Math.max(optimum, lowerBound)))
+                throw new IllegalArgumentException("ceiling " + ceiling + " is not above the optimum " + optimum
+                        + " and the bound " + lowerBound);
+        }
+
+        /** Whether the lower-bound line is drawn. */
+        boolean hasBound() {
+            return lowerBound > 0;
+        }
     }
 
     private TracePlot() { }
@@ -72,22 +92,23 @@ final class TracePlot {
     }
 
     /**
-     * The y axis: log scale covering the reference and every positive objective up to {@code ceiling},
-     * 3% margins (in log units).
+     * The y axis: log scale covering the optimum, the lower bound (if drawn) and every positive
+     * objective up to the ceiling, 3% margins (in log units).
      */
-    static PlotAxis yAxis(List<Curve> curves, double reference, double ceiling) {
-        if (!(reference > 0)) throw new IllegalArgumentException("the reference line must be positive for a log axis, got " + reference);
-        if (!(ceiling > reference)) throw new IllegalArgumentException("ceiling " + ceiling + " is not above the reference " + reference);
-        double lo = reference, hi = reference;
+    static PlotAxis yAxis(List<Curve> curves, Labels labels) {
+        double lo = labels.optimum(), hi = labels.optimum();
+        if (labels.hasBound()) { lo = Math.min(lo, labels.lowerBound()); hi = Math.max(hi, labels.lowerBound()); }
         for (Curve c : curves)
             for (double v : c.objectives())
-                if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, Math.min(v, ceiling)); }
+                if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, Math.min(v, labels.ceiling())); }
         return PlotAxis.covering(lo, hi, true, 0.03, HEIGHT - BOTTOM, TOP);
     }
 
-    /** The x axis: log scale over the positive times, 2% margins (in log units). */
-    static PlotAxis xAxis(List<Curve> curves) {
+    /** The x axis: log scale over the positive times and the optimum's marker time, 2% margins (in log units). */
+    static PlotAxis xAxis(List<Curve> curves, Labels labels) {
         double lo = Double.POSITIVE_INFINITY, hi = 0;
+        double t0 = labels.optimumSeconds();
+        if (t0 > 0 && Double.isFinite(t0)) { lo = t0; hi = t0; }
         for (Curve c : curves)
             for (double v : c.seconds())
                 if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
@@ -97,7 +118,7 @@ final class TracePlot {
 
     /** Draws the plot. */
     static BufferedImage render(List<Curve> curves, Labels labels) {
-        PlotAxis x = xAxis(curves), y = yAxis(curves, labels.reference(), labels.ceiling());
+        PlotAxis x = xAxis(curves, labels), y = yAxis(curves, labels);
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -108,10 +129,17 @@ final class TracePlot {
             axes(g, x, y);
             g.setClip(LEFT, TOP, WIDTH - RIGHT - LEFT, HEIGHT - BOTTOM - TOP);
             for (Curve c : curves) curve(g, c, x, y);
+            if (labels.hasBound()) {
+                g.setColor(BOUND_COLOUR);
+                g.setStroke(dash(2.0f));
+                int ly = (int) Math.round(y.pixel(labels.lowerBound()));
+                g.drawLine(LEFT, ly, WIDTH - RIGHT, ly);
+            }
             g.setColor(Color.BLACK);
-            g.setStroke(dash(2.0f));
-            int ly = (int) Math.round(y.pixel(labels.reference()));
-            g.drawLine(LEFT, ly, WIDTH - RIGHT, ly);
+            g.setStroke(new BasicStroke(2.0f));
+            int oy = (int) Math.round(y.pixel(labels.optimum()));
+            g.drawLine(LEFT, oy, WIDTH - RIGHT, oy);
+            if (labels.optimumSeconds() > 0) marker(g, (int) Math.round(x.pixel(labels.optimumSeconds())), oy);
             g.setClip(null);
             text(g, labels);
             legend(g, labels);
@@ -178,7 +206,7 @@ final class TracePlot {
         g.drawString(labels.title(), LEFT + (WIDTH - RIGHT - LEFT - fm.stringWidth(labels.title())) / 2, TOP - 18);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         fm = g.getFontMetrics();
-        String xl = "wall-clock time of the trial (seconds, log scale)";
+        String xl = "wall-clock time of the trial, or of the convex solve (marker) (seconds, log scale)";
         g.drawString(xl, LEFT + (WIDTH - RIGHT - LEFT - fm.stringWidth(xl)) / 2, HEIGHT - 20);
         String yl = "training objective (log scale)";
         Graphics2D r = (Graphics2D) g.create();
@@ -211,9 +239,24 @@ final class TracePlot {
             g.drawString(labels.dashedLabel(), lx + 38, ly + step * row + 5);
             row++;
         }
-        g.setStroke(dash(2.0f));
+        g.setStroke(new BasicStroke(2.0f));
         g.drawLine(lx, ly + step * row, lx + 30, ly + step * row);
-        g.drawString(labels.referenceLabel(), lx + 38, ly + step * row + 5);
+        if (labels.optimumSeconds() > 0) marker(g, lx + 15, ly + step * row);
+        g.drawString(labels.optimumLabel(), lx + 38, ly + step * row + 5);
+        if (labels.hasBound()) {
+            row++;
+            g.setColor(BOUND_COLOUR);
+            g.setStroke(dash(2.0f));
+            g.drawLine(lx, ly + step * row, lx + 30, ly + step * row);
+            g.setColor(Color.BLACK);
+            g.drawString(labels.boundLabel(), lx + 38, ly + step * row + 5);
+        }
+    }
+
+    /** A filled black diamond centred at (px, py). */
+    private static void marker(Graphics2D g, int px, int py) {
+        g.setColor(Color.BLACK);
+        g.fillPolygon(new int[] {px - MARKER, px, px + MARKER, px}, new int[] {py, py - MARKER, py, py + MARKER}, 4);
     }
 
     private static Stroke dash(float width) {

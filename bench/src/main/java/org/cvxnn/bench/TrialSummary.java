@@ -3,46 +3,46 @@ package org.cvxnn.bench;
 import java.util.Arrays;
 
 /**
- * Statistics of the final objectives of a group of training trials, measured against a lower bound
- * LB on the optimal value (relative excess {@code (F − LB)/|LB|}).
+ * Statistics of the final objectives of a group of training trials, measured against a reference
+ * value F* such as the certified optimum of the convex program (relative excess {@code (F − F*)/|F*|}).
  *
  * @param trials        number of trials
  * @param best          smallest final objective
  * @param median        median final objective (mean of the two middle values for an even count)
- * @param bestExcess    {@code (best − LB)/|LB|}
- * @param medianExcess  {@code (median − LB)/|LB|}
+ * @param bestExcess    {@code (best − F*)/|F*|}
+ * @param medianExcess  {@code (median − F*)/|F*|}
  * @param withinTwoPct  trials whose relative excess is at most {@value #NEAR}
  * @param medianSeconds median wall-clock seconds of a trial
  */
 record TrialSummary(int trials, double best, double median, double bestExcess, double medianExcess,
                     int withinTwoPct, double medianSeconds) {
 
-    /** Relative excess below which a trial counts as having reached the bound. */
+    /** Relative excess below which a trial counts as having reached the reference. */
     static final double NEAR = 0.02;
 
     /**
      * @param finals     final objectives, one per trial (at least one, all finite)
      * @param seconds    wall-clock seconds per trial, same length
-     * @param lowerBound LB, nonzero
+     * @param reference  F*, finite and nonzero
      */
-    static TrialSummary of(double[] finals, double[] seconds, double lowerBound) {
+    static TrialSummary of(double[] finals, double[] seconds, double reference) {
         if (finals.length == 0) throw new IllegalArgumentException("no trials to summarise");
         if (seconds.length != finals.length)
             throw new IllegalArgumentException(finals.length + " objectives but " + seconds.length + " times");
-        if (!(lowerBound != 0) || !Double.isFinite(lowerBound))
-            throw new IllegalArgumentException("lower bound must be finite and nonzero, got " + lowerBound);
+        if (!(reference != 0) || !Double.isFinite(reference))
+            throw new IllegalArgumentException("reference value must be finite and nonzero, got " + reference);
         for (double f : finals) if (!Double.isFinite(f)) throw new IllegalArgumentException("final objective " + f);
         double best = Arrays.stream(finals).min().orElseThrow();
         double median = median(finals);
         int near = 0;
-        for (double f : finals) if (excess(f, lowerBound) <= NEAR) near++;
-        return new TrialSummary(finals.length, best, median, excess(best, lowerBound), excess(median, lowerBound),
+        for (double f : finals) if (excess(f, reference) <= NEAR) near++;
+        return new TrialSummary(finals.length, best, median, excess(best, reference), excess(median, reference),
                 near, median(seconds));
     }
 
-    /** {@code (value − LB)/|LB|}. */
-    static double excess(double value, double lowerBound) {
-        return (value - lowerBound) / Math.abs(lowerBound);
+    /** {@code (value − F*)/|F*|}. */
+    static double excess(double value, double reference) {
+        return (value - reference) / Math.abs(reference);
     }
 
     /** The median of a nonempty array (mean of the two middle values for an even length). */
