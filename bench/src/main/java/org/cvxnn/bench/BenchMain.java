@@ -28,6 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * $JAVA -jar bench/target/benchmarks.jar --report jmh-quick.json # Markdown table (GFLOP/s, ns, speed-ups)
  * $JAVA -jar bench/target/benchmarks.jar --info                  # machine, JDK and OpenBLAS description
  * $JAVA -jar bench/target/benchmarks.jar scaling --quick --out s.csv   # solver scaling study (ScalingStudy)
+ * $JAVA -jar bench/target/benchmarks.jar figure4 --out fig4 --trials 5   # the paper's Figure 4 (Figure4)
  * $JAVA -jar bench/target/benchmarks.jar scaling --exact --no-solve --combos-m1 1,2 --n 8,12 --d 2 --out c.csv  # combo counts
  * </pre>
  *
@@ -42,6 +43,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code scaling [args]}: runs {@link ScalingStudy} (solver scaling sweep, one row per run in
  *       {@code --out}, Markdown summary on stdout; {@code scaling -h} lists its options).</li>
  *   <li>{@code table1 [options]}: runs {@link TableOne} (the paper's Table 1 for the two-layer model).</li>
+ *   <li>{@code figure4 [options]}: runs {@link Figure4} (the paper's Figure 4, path-regularised
+ *       three-layer networks: objective-vs-time traces against a rigorous lower bound;
+ *       {@code figure4 --help} lists its options).</li>
  * </ul>
  *
  * <p>The forks need {@code --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED};
@@ -65,6 +69,7 @@ public final class BenchMain {
             case "--info" -> MachineInfo.main(rest);
             case "scaling", "--scaling" -> ScalingStudy.main(rest);
             case "table1", "--table1" -> TableOne.main(rest);
+            case "figure4", "--figure4" -> Figure4.main(rest);
             default -> org.openjdk.jmh.Main.main(args);
         }
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Solves the two-layer convex programs with the structured interior-point method: the ReLU
@@ -142,18 +143,18 @@ public final class TwoLayerSolver {
     }
 
     private static int[] complement(boolean[] inSet) {
-        return java.util.stream.IntStream.range(0, inSet.length).filter(i -> !inSet[i]).toArray();
+        return IntStream.range(0, inSet.length).filter(i -> !inSet[i]).toArray();
     }
 
     /** Masks outside the set whose dual value exceeds β. */
     private static int[] violators(double[] norms, boolean[] inSet, double beta) {
-        return java.util.stream.IntStream.range(0, inSet.length)
+        return IntStream.range(0, inSet.length)
                 .filter(i -> !inSet[i] && norms[i] > beta * (1 + PRICING_SLACK)).toArray();
     }
 
     /** Up to {@code count} masks outside {@code excluded} with the largest {@code norms}, ascending by index. */
     private static int[] largest(double[] norms, boolean[] excluded, int count) {
-        int[] chosen = java.util.stream.IntStream.range(0, norms.length).filter(i -> !excluded[i]).boxed()
+        int[] chosen = IntStream.range(0, norms.length).filter(i -> !excluded[i]).boxed()
                 .sorted((a, b) -> Double.compare(norms[b], norms[a])).limit(count).mapToInt(Integer::intValue).toArray();
         Arrays.sort(chosen);
         return chosen;
