@@ -8,7 +8,9 @@ public enum ModelKind {
     /** Two-layer ReLU network, exact convex program (formulations (1.2)). */
     RELU2("relu2"),
     /** Two-layer gated-ReLU network, convex program (1.5); a relaxation of {@link #RELU2}. */
-    GATED2("gated2");
+    GATED2("gated2"),
+    /** Parallel three-layer ReLU network with path regularisation, convex program (4.2). */
+    PATH3("path3");
 
     private final String id;
 

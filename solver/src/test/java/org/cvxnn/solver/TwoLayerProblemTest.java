@@ -30,7 +30,7 @@ class TwoLayerProblemTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ModelKind.class)
+    @EnumSource(value = ModelKind.class, names = {"RELU2", "GATED2"})
     void recoveredNetworkReproducesTheConvexObjective(ModelKind kind) {
         Dataset data = noisyPlanted(80, 4, 3);
         TwoLayerProblem problem = TwoLayerProblem.builder(data).model(kind).beta(0.5).bias(true)

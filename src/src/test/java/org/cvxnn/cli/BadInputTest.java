@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,11 +63,48 @@ class BadInputTest {
         assertUsageError(train(data, "--target", "z"), "good.csv", "no column named 'z'");
         assertUsageError(CliRun.of("train", "--data", data.toString(), "--beta", "0"), "--beta must be > 0, got 0");
         assertUsageError(CliRun.of("train", "--data", data.toString(), "--beta", "-1"), "--beta must be > 0, got -1");
-        assertUsageError(train(data, "--model", "relu3"), "--model must be relu2 or gated2, got 'relu3'");
+        assertUsageError(train(data, "--model", "relu3"), "--model must be relu2, gated2 or path3, got 'relu3'");
         assertUsageError(train(data, "--exact", "--seed", "4"), "--seed applies only to sampled patterns");
         assertUsageError(train(data, "--exact", "--patterns", "4"), "cannot be used together");
         assertUsageError(train(data, "--tol", "2"), "--tol must be in (0, 1), got 2");
         assertUsageError(train(data, "--out", dir.resolve("no/such/dir/m.json").toString()), "does not exist");
+    }
+
+    @Test
+    void badPathOptions() throws IOException {
+        Path data = goodData();
+        assertUsageError(train(data, "--m1", "2"), "--m1 applies only to --model path3, not to --model relu2");
+        assertUsageError(train(data, "--model", "gated2", "--combos", "5"), "--combos applies only to --model path3");
+        assertUsageError(train(data, "--model", "path3", "--m1", "2", "--patterns", "5"), "--patterns does not apply to --model path3", "--combos N");
+        assertUsageError(train(data, "--model", "path3", "--m1", "2", "--gates", "g.csv"), "--gates does not apply to --model path3");
+        assertUsageError(train(data, "--model", "path3"), "--model path3 needs --m1 M");
+        assertUsageError(train(data, "--model", "path3", "--m1", "0"), "--m1 must be >= 1, got 0");
+        assertUsageError(train(data, "--model", "path3", "--m1", "2", "--exact", "--seed", "1"), "--seed applies only to sampled combos");
+        assertUsageError(train(data, "--model", "path3", "--m1", "2", "--exact", "--combos", "3"), "cannot be used together");
+        assertUsageError(CliRun.of("compare", "--data", data.toString(), "--beta", "0.1", "--model", "path3"), "is trained by 'cvxnn train' only");
+
+        StringBuilder rows = new StringBuilder("a,b,y\n");
+        SplittableRandom r = new SplittableRandom(4);
+        for (int i = 0; i < 12; i++) rows.append(r.nextGaussian()).append(',').append(r.nextGaussian()).append(',').append(r.nextGaussian()).append('\n');
+        Path twelve = file("twelve.csv", rows.toString());
+        assertUsageError(train(twelve, "--model", "path3", "--m1", "3", "--bias", "--exact"),
+                "twelve.csv", "cannot compute the combos", "refused", "estimated", "use --combos N");
+    }
+
+    @Test
+    void certifyOptionsMatchTheModelKind() throws IOException {
+        Path relu = file("relu.json", MODEL);
+        assertUsageError(CliRun.of("certify", "--model", relu.toString(), "--data", goodData().toString(), "--combos", "5"),
+                "--combos applies to path3 models", "relu.json");
+        String path3 = MODEL.replace("relu2", "path3").replace("\"m\": 1", "\"K\": 1, \"m1\": 1")
+                .replace("\"alpha\": [2.0]", "\"w2\": [[1.0]], \"w3\": [2.0]");
+        Path path = file("path3.json", path3);
+        assertUsageError(CliRun.of("certify", "--model", path.toString(), "--data", goodData().toString(), "--patterns", "5"),
+                "--patterns applies to relu2 models", "path3.json", "--combos N");
+        // f(x) = 2·((a − b/2)₊·1)₊ on the rows of goodData
+        CliRun run = CliRun.of("predict", "--model", path.toString(), "--data", goodData().toString());
+        assertEquals(0, run.status(), run.toString());
+        assertEquals(List.of("prediction", "0.0", "0.0", "2.6", "3.0"), run.out().lines().toList());
     }
 
     @Test
@@ -106,7 +144,7 @@ class BadInputTest {
         Path noY = file("noy.csv", "a,b\n1,2\n3,4\n");
         assertUsageError(CliRun.of("certify", "--model", model.toString(), "--data", noY.toString()), "noy.csv", "no column named 'y'");
         Path gated = file("g.json", MODEL.replace("relu2", "gated2").replace("\"alpha\"", "\"gates\": [[0.0, 1.0]], \"alpha\""));
-        assertUsageError(CliRun.of("certify", "--model", gated.toString(), "--data", goodData().toString()), "g.json", "relu2 models only");
+        assertUsageError(CliRun.of("certify", "--model", gated.toString(), "--data", goodData().toString()), "g.json", "relu2 and path3 models only");
         assertUsageError(CliRun.of("certify", "--model", model.toString(), "--data", goodData().toString(), "--beta", "-2"), "--beta must be > 0");
     }
 

@@ -8,12 +8,17 @@ import org.cvxnn.cli.Options;
 import org.cvxnn.cli.Range;
 import org.cvxnn.cli.Streams;
 import org.cvxnn.cli.io.Json;
+import org.cvxnn.solver.ComboSource;
 import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.PatternSource;
 import org.cvxnn.solver.arrangement.PatternSet;
+import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.certificate.DualCertificate;
+import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.certificate.Scope;
+import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.network.PathNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 import java.io.PrintStream;
@@ -22,23 +27,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code cvxnn certify}: the duality-gap certificate (formulations §1.6) of a relu2 model on a
- * data set: its objective, a lower bound on the optimal objective, and their gap. With
- * {@code --exact} every activation pattern is enumerated and the bound holds for every two-layer
- * ReLU network of any width (scope {@code global}); with sampled patterns it holds only relative
- * to that pattern set (scope {@code pattern_subset}).
+ * {@code cvxnn certify}: the duality-gap certificate of a relu2 model (formulations §1.6) or a
+ * path3 model (§4.1–4.2, {@link PathCertificate}) on a data set: its objective, a lower bound on
+ * the optimal objective, and their gap. With {@code --exact} every activation pattern (every combo,
+ * for path3) is enumerated and the bound holds for every network of the family — any width, and
+ * for path3 any number of sub-networks of the model's width m1 (scope {@code global}); with sampled
+ * patterns ({@code --patterns N}) or combos ({@code --combos N}) it holds only relative to them
+ * (scope {@code pattern_subset}).
  */
 public final class CertifyCommand implements Command {
     private static final Options OPTIONS = Options.of(
-                    Option.value("model", "MODEL.json", "the relu2 model file to certify").asRequired(),
+                    Option.value("model", "MODEL.json", "the relu2 or path3 model file to certify").asRequired(),
                     Option.value("data", "FILE.csv", "the data: CSV with the model's feature and target columns").asRequired(),
                     Option.value("beta", "B", "regularisation strength, > 0 (default: the model's)"),
-                    Option.flag("exact", "enumerate every activation pattern: a rigorous, global lower bound"),
-                    Option.value("patterns", "N", "patterns of N random Gaussian gates: a bound relative to them only")
+                    Option.flag("exact", "enumerate every activation pattern (path3: combo): a rigorous, global lower bound"),
+                    Option.value("patterns", "N", "relu2: patterns of N random Gaussian gates: a bound relative to them only")
                             .withDefault(Integer.toString(ProblemOptions.DEFAULT_PATTERNS)),
-                    Option.value("seed", "S", "random seed of --patterns").withDefault("0"),
+                    Option.value("combos", "N", "path3: combos of N random sub-networks: a bound relative to them only")
+                            .withDefault(Integer.toString(PathOptions.DEFAULT_COMBOS)),
+                    Option.value("seed", "S", "random seed of --patterns or --combos").withDefault("0"),
                     Option.flag("json", "print the result as one JSON object on the last line of stdout"))
-            .exclusive("exact", "patterns");
+            .exclusive("exact", "patterns", "combos");
 
     @Override
     public String name() {
@@ -47,7 +56,7 @@ public final class CertifyCommand implements Command {
 
     @Override
     public String description() {
-        return "bound how far a relu2 model is from the optimal objective (duality gap)";
+        return "bound how far a relu2 or path3 model is from the optimal objective (duality gap)";
     }
 
     @Override
@@ -57,17 +66,26 @@ public final class CertifyCommand implements Command {
 
     @Override
     public int run(Args args, Streams streams) {
-        if (args.has("seed") && args.flag("exact")) throw new CliException("--seed applies only to sampled patterns (--patterns N), not to --exact");
+        if (args.has("seed") && args.flag("exact"))
+            throw new CliException("--seed applies only to sampled patterns or combos (--patterns N, --combos N), not to --exact");
         Double givenBeta = args.has("beta") ? args.doubleValue("beta", Range.positive()) : null;
-        int count = args.intValue("patterns", 1, Integer.MAX_VALUE);
         long seed = args.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         Path modelFile = Path.of(args.string("model")), dataFile = Path.of(args.string("data"));
         ModelInputs in = ModelInputs.read(modelFile, dataFile, true);
-        if (in.model().model().kind() != ModelKind.RELU2 || !(in.model().model().network() instanceof TwoLayerNetwork network))
-            throw new CliException(modelFile + ": is a " + in.model().model().kind().id()
-                    + " model; certify bounds relu2 models only (the dual certificate is that of the ReLU program)");
         double beta = givenBeta != null ? givenBeta : in.model().beta();
         boolean exact = args.flag("exact");
+        if (in.model().model().network() instanceof PathNetwork path) {
+            if (args.has("patterns"))
+                throw new CliException("--patterns applies to relu2 models; " + modelFile + " is a path3 model: use --combos N or --exact");
+            ComboSource source = exact ? ComboSource.exact() : ComboSource.sampled(args.intValue("combos", 1, Integer.MAX_VALUE), seed);
+            return certifyPath(args, streams, in, path.network(), beta, source, modelFile, dataFile);
+        }
+        if (in.model().model().kind() != ModelKind.RELU2 || !(in.model().model().network() instanceof TwoLayerNetwork network))
+            throw new CliException(modelFile + ": is a " + in.model().model().kind().id()
+                    + " model; certify bounds relu2 and path3 models only (the dual certificate is that of the ReLU program)");
+        if (args.has("combos"))
+            throw new CliException("--combos applies to path3 models; " + modelFile + " is a relu2 model: use --patterns N or --exact");
+        int count = args.intValue("patterns", 1, Integer.MAX_VALUE);
 
         Dataset design = in.model().model().design(in.features());
         PatternSource source = exact ? PatternSource.exact() : PatternSource.sampled(count, seed);
@@ -100,12 +118,52 @@ public final class CertifyCommand implements Command {
         return 0;
     }
 
+    private static int certifyPath(Args args, Streams streams, ModelInputs in, ParallelThreeLayerNetwork network, double beta,
+                                   ComboSource source, Path modelFile, Path dataFile) {
+        boolean exact = source.complete();
+        Dataset design = in.model().model().design(in.features());
+        ComboSet combos;
+        try {
+            combos = source.combosOf(design, network.width());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage()
+                    + (exact ? "; use --combos N to sample combos instead" : ""), e);
+        }
+        PathCertificate c = PathCertificate.of(network, design, combos, beta, exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("objective", c.objective());
+        r.put("lower_bound", c.lowerBound());
+        r.put("gap", c.gap());
+        r.put("gap_rel", c.relativeGap());
+        r.put("scope", exact ? "global" : "pattern_subset");
+        r.put("scope_meaning", c.scope().meaning());
+        r.put("combos", combos.size());
+        if (source instanceof ComboSource.Sampled sampled) {
+            r.put("draws", sampled.draws());
+            r.put("seed", sampled.seed());
+        }
+        r.put("beta", beta);
+        r.put("n", design.n());
+        r.put("subnetworks", network.subnetworks());
+        r.put("m1", network.width());
+        if (args.flag("json")) streams.out().println(Json.compact(r));
+        else summary(streams.out(), modelFile, dataFile, c.beta(), c.objective(), c.lowerBound(), c.gap(), c.relativeGap(),
+                    c.scope(), exact, "combos", combos.size());
+        return 0;
+    }
+
     private static void summary(PrintStream o, Path model, Path data, DualCertificate c, int patterns, boolean exact) {
-        o.printf("certificate of %s on %s, beta = %s%n", model, data, c.beta());
-        Reports.line(o, "objective", Reports.format(c.objective()));
-        Reports.line(o, "lower bound", Reports.format(c.lowerBound()));
-        Reports.line(o, "gap", Reports.format(c.gap()) + " (relative " + Reports.format(c.relativeGap()) + ")");
-        Reports.line(o, "scope", (exact ? "global" : "pattern_subset") + ": " + c.scope().meaning());
-        Reports.line(o, "patterns", patterns + (exact ? " (all)" : " (sampled)"));
+        summary(o, model, data, c.beta(), c.objective(), c.lowerBound(), c.gap(), c.relativeGap(), c.scope(), exact, "patterns", patterns);
+    }
+
+    private static void summary(PrintStream o, Path model, Path data, double beta, double objective, double lowerBound,
+                                double gap, double relativeGap, Scope scope, boolean exact, String what, int count) {
+        o.printf("certificate of %s on %s, beta = %s%n", model, data, beta);
+        Reports.line(o, "objective", Reports.format(objective));
+        Reports.line(o, "lower bound", Reports.format(lowerBound));
+        Reports.line(o, "gap", Reports.format(gap) + " (relative " + Reports.format(relativeGap) + ")");
+        Reports.line(o, "scope", (exact ? "global" : "pattern_subset") + ": " + scope.meaning());
+        Reports.line(o, what, count + (exact ? " (all)" : " (sampled)"));
     }
 }

@@ -57,16 +57,24 @@ public record ProblemOptions(Path dataFile, LabelledData data, ModelKind model, 
 
     /** The shared options, then {@code extra}, with the pattern-source options mutually exclusive. */
     public static Options options(Option... extra) {
+        return options(ModelKind.RELU2.id() + "|" + ModelKind.GATED2.id(), extra);
+    }
+
+    /**
+     * The shared options with {@code --model models}, then {@code extra}, with the pattern-source
+     * options mutually exclusive.
+     */
+    static Options options(String models, Option... extra) {
         Option[] shared = {
                 Option.value("data", "FILE.csv", "training data: CSV with a header row, numeric columns").asRequired(),
                 Option.value("target", "COLUMN", "name of the target column (default: the last column)"),
-                Option.value("model", "relu2|gated2", "network family").withDefault(ModelKind.RELU2.id()),
+                Option.value("model", models, "network family").withDefault(ModelKind.RELU2.id()),
                 Option.value("beta", "B", "regularisation strength, > 0").asRequired(),
                 Option.flag("bias", "append a constant bias feature to the data"),
-                Option.value("gates", "GATES.csv", "patterns of these gates: no header, one gate of d numbers per line (d+1 with --bias)"),
-                Option.value("patterns", "N", "patterns of N random Gaussian gates").withDefault(Integer.toString(DEFAULT_PATTERNS)),
-                Option.value("seed", "S", "random seed of --patterns").withDefault("0"),
-                Option.flag("exact", "enumerate every activation pattern: the result is the global optimum"),
+                Option.value("gates", "GATES.csv", "relu2/gated2: patterns of these gates: no header, one gate of d numbers per line (d+1 with --bias)"),
+                Option.value("patterns", "N", "relu2/gated2: patterns of N random Gaussian gates").withDefault(Integer.toString(DEFAULT_PATTERNS)),
+                Option.value("seed", "S", "random seed of --patterns (or --combos)").withDefault("0"),
+                Option.flag("exact", "enumerate every activation pattern (path3: every combo): the result is the global optimum"),
                 Option.value("max-iter", "K", "interior-point iteration limit (default 200)"),
                 Option.value("tol", "T", "gap and feasibility tolerance, in (0, 1) (default 1e-8)"),
                 Option.value("threads", "T", "BLAS threads (default: all processors)"),
@@ -90,7 +98,7 @@ public record ProblemOptions(Path dataFile, LabelledData data, ModelKind model, 
             throw new CliException("--seed applies only to sampled patterns (--patterns N), not to " + (args.has("gates") ? "--gates" : "--exact"));
         IpmSettings settings = settings(args);
         Path file = Path.of(args.string("data"));
-        LabelledData data = CsvData.read(file, args.has("target") ? args.string("target") : null, 2);
+        LabelledData data = read(args, file);
 
         PatternSource patterns;
         Map<String, Object> source = new LinkedHashMap<>();
@@ -129,14 +137,23 @@ public record ProblemOptions(Path dataFile, LabelledData data, ModelKind model, 
         }
     }
 
+    /** The data of {@code --data FILE} with the {@code --target} column (default: the last), at least 2 rows. */
+    static LabelledData read(Args args, Path file) {
+        return CsvData.read(file, args.has("target") ? args.string("target") : null, 2);
+    }
+
     private static ModelKind model(String id) {
         for (ModelKind kind : new ModelKind[] {ModelKind.RELU2, ModelKind.GATED2}) {
             if (kind.id().equals(id)) return kind;
         }
+        if (id.equals(ModelKind.PATH3.id()))
+            throw new CliException("--model " + id + " is trained by 'cvxnn train' only; this command takes "
+                    + ModelKind.RELU2.id() + " or " + ModelKind.GATED2.id());
         throw new CliException("--model must be " + ModelKind.RELU2.id() + " or " + ModelKind.GATED2.id() + ", got '" + id + "'");
     }
 
-    private static IpmSettings settings(Args args) {
+    /** The interior-point settings of {@code --max-iter}, {@code --tol}, {@code --threads}, {@code --time-limit}, {@code --verbose}, {@code --working-set}. */
+    static IpmSettings settings(Args args) {
         IpmSettings s = IpmSettings.defaults();
         if (args.has("max-iter")) s = s.withMaxIterations(args.intValue("max-iter", 1, Integer.MAX_VALUE));
         if (args.has("tol")) s = s.withTolerance(args.doubleValue("tol", new Range(0, false, 1, false)));

@@ -1,29 +1,42 @@
 package org.cvxnn.cli.commands;
 
 import org.cvxnn.cli.Args;
+import org.cvxnn.cli.CliException;
 import org.cvxnn.cli.Command;
 import org.cvxnn.cli.Option;
 import org.cvxnn.cli.Options;
 import org.cvxnn.cli.Streams;
 import org.cvxnn.cli.io.Json;
+import org.cvxnn.cli.io.LabelledData;
 import org.cvxnn.cli.model.ModelFile;
 import org.cvxnn.solver.ConvexSolution;
+import org.cvxnn.solver.ModelKind;
+import org.cvxnn.solver.PathProblem;
 import org.cvxnn.solver.TwoLayerProblem;
+import org.cvxnn.solver.network.PathNetwork;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code cvxnn train}: solves the convex program of a two-layer network on a CSV data set, prints
- * the certified result (a summary, or with {@code --json} one JSON object as the last line of
- * stdout) and optionally writes the recovered network as a {@link ModelFile}.
+ * {@code cvxnn train}: solves the convex program of a two-layer network ({@link ProblemOptions})
+ * or of a path-regularised three-layer network ({@code --model path3}, {@link PathOptions}) on a
+ * CSV data set, prints the certified result (a summary, or with {@code --json} one JSON object as
+ * the last line of stdout) and optionally writes the recovered network as a {@link ModelFile}.
  */
 public final class TrainCommand implements Command {
     private static final Options OPTIONS = ProblemOptions.options(
-            Option.value("out", "MODEL.json", "write the trained network to this model file"),
-            Option.flag("json", "print the result as one JSON object on the last line of stdout"));
+            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3).map(ModelKind::id).collect(Collectors.joining("|")),
+            Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
+                    Option.value("out", "MODEL.json", "write the trained network to this model file"),
+                    Option.flag("json", "print the result as one JSON object on the last line of stdout")))
+                    .toArray(Option[]::new))
+            .exclusive("combos", "exact");
 
     @Override
     public String name() {
@@ -32,7 +45,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String description() {
-        return "train a two-layer network to a certified optimum on a CSV data set";
+        return "train a two-layer (relu2, gated2) or path-regularised three-layer (path3) network to a certified optimum";
     }
 
     @Override
@@ -42,27 +55,59 @@ public final class TrainCommand implements Command {
 
     @Override
     public int run(Args args, Streams streams) {
+        String model = args.string("model");
+        if (model.equals(ModelKind.PATH3.id())) return runPath(args, streams);
+        if (!model.equals(ModelKind.RELU2.id()) && !model.equals(ModelKind.GATED2.id()))
+            throw new CliException("--model must be " + ModelKind.RELU2.id() + ", " + ModelKind.GATED2.id() + " or "
+                    + ModelKind.PATH3.id() + ", got '" + model + "'");
+        PathOptions.rejectFor(model, args);
         ProblemOptions options = ProblemOptions.from(args);
         Path out = args.has("out") ? OutputFiles.checkWritable(args.string("out")) : null;
         long start = System.nanoTime();
         TwoLayerProblem problem = options.problem();
         ConvexSolution solution = problem.solve(options.settings(), streams.err());
         double total = (System.nanoTime() - start) * 1e-9;
-        if (out != null) {
-            new ModelFile(solution.model(), options.data().features(), options.data().target(), options.beta(),
-                    options.data().data().n()).write(out);
-        }
-        if (!solution.status().isOptimal())
-            streams.err().println("cvxnn: warning: the solver stopped with status " + solution.status()
-                    + "; the reported gap says how far from optimal the result may be");
-        Map<String, Object> report = report(options, solution, total, out);
-        if (args.flag("json")) streams.out().println(Json.compact(report));
-        else summary(streams.out(), options, solution, total, out);
+        Problem p = new Problem(options.dataFile(), options.data(), options.model(), options.beta(), options.bias(), options.source());
+        finish(args, streams, p, solution, total, out, Map.of());
         return 0;
     }
 
+    private int runPath(Args args, Streams streams) {
+        PathOptions options = PathOptions.from(args);
+        Path out = args.has("out") ? OutputFiles.checkWritable(args.string("out")) : null;
+        long start = System.nanoTime();
+        PathProblem problem = options.problem();
+        ConvexSolution solution = problem.solve(options.settings(), streams.err());
+        double total = (System.nanoTime() - start) * 1e-9;
+        Problem p = new Problem(options.dataFile(), options.data(), ModelKind.PATH3, options.beta(), options.bias(), options.source());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("combos", solution.patterns());
+        extra.put("m1", options.m1());
+        finish(args, streams, p, solution, total, out, extra);
+        return 0;
+    }
+
+    /** What a report says about the problem, for either kind of model. */
+    private record Problem(Path dataFile, LabelledData data, ModelKind model, double beta, boolean bias,
+                           Map<String, Object> source) {}
+
+    private static void finish(Args args, Streams streams, Problem p, ConvexSolution solution, double total, Path out,
+                               Map<String, Object> extra) {
+        if (out != null) new ModelFile(solution.model(), p.data().features(), p.data().target(), p.beta(), p.data().data().n()).write(out);
+        if (!solution.status().isOptimal())
+            streams.err().println("cvxnn: warning: the solver stopped with status " + solution.status()
+                    + "; the reported gap says how far from optimal the result may be");
+        if (args.flag("json")) {
+            Map<String, Object> report = report(p, solution, total, out);
+            report.putAll(extra);
+            streams.out().println(Json.compact(report));
+        } else {
+            summary(streams.out(), p, solution, total, out);
+        }
+    }
+
     /** The JSON report: every key is documented in the command's contract (README). */
-    static Map<String, Object> report(ProblemOptions options, ConvexSolution s, double total, Path out) {
+    private static Map<String, Object> report(Problem options, ConvexSolution s, double total, Path out) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("status", s.status().name());
         r.put("objective", Reports.number(s.objective()));
@@ -88,7 +133,7 @@ public final class TrainCommand implements Command {
         return r;
     }
 
-    private static void summary(PrintStream o, ProblemOptions options, ConvexSolution s, double total, Path out) {
+    private static void summary(PrintStream o, Problem options, ConvexSolution s, double total, Path out) {
         o.printf("trained %s on %s: n = %d, d = %d%s, beta = %s%n", options.model().id(), options.dataFile(),
                 options.data().data().n(), options.data().data().d(), options.bias() ? " + bias" : "", options.beta());
         Reports.line(o, "status", s.status().name());
@@ -97,17 +142,26 @@ public final class TrainCommand implements Command {
         Reports.line(o, "certified gap", Reports.format(s.objective() - s.dualBound()) + " (relative " + Reports.format(s.gapRel()) + ")");
         Reports.line(o, "iterations", Integer.toString(s.iterations()));
         Reports.line(o, "time", String.format("%.3f s (interior point %.3f s)", total, s.solveSeconds()));
-        Reports.line(o, "patterns", s.patterns() + (s.globalOptimum()
+        boolean path = options.model() == ModelKind.PATH3;
+        String what = path ? "combos" : "patterns";
+        Reports.line(o, what, s.patterns() + (s.globalOptimum()
                 ? " (all: the optimum is global over every network of this family)"
-                : " (" + describe(options.source()) + "; optimal among networks using these patterns)"));
-        Reports.line(o, "active neurons", Integer.toString(s.activeNeurons()));
+                : " (" + describe(options.source()) + "; optimal among networks using these " + what + ")"));
+        if (path) {
+            PathNetwork network = (PathNetwork) s.model().network();
+            Reports.line(o, "active sub-networks", s.activeNeurons() + " (of " + network.m1() + " first-layer neurons each)");
+        } else {
+            Reports.line(o, "active neurons", Integer.toString(s.activeNeurons()));
+        }
         Reports.line(o, "non-convex objective", Reports.format(s.nonconvexObjective()) + " (of the recovered network)");
         if (out != null) Reports.line(o, "model written to", out.toString());
     }
 
     private static String describe(Map<String, Object> source) {
         return switch ((String) source.get("kind")) {
-            case "sampled" -> "from " + source.get("gates") + " random gates, seed " + source.get("seed");
+            case "sampled" -> source.containsKey("draws")
+                    ? "from " + source.get("draws") + " random sub-networks, seed " + source.get("seed")
+                    : "from " + source.get("gates") + " random gates, seed " + source.get("seed");
             case "gates" -> "from " + source.get("gates") + " gates in " + source.get("file");
             default -> "exact enumeration";
         };

@@ -87,15 +87,25 @@ final class Fields {
         return out;
     }
 
-    /** An array of {@code rows} arrays of {@code cols} finite numbers, returned row after row. */
+    /** An array of {@code rows} arrays of {@code cols} finite numbers (one row per neuron, d numbers each), row after row. */
     double[] matrix(String name, int rows, int cols) {
+        return matrix(name, rows, "one per neuron", cols, "d");
+    }
+
+    /**
+     * An array of {@code rows} arrays of {@code cols} finite numbers, returned row after row.
+     *
+     * @param rowsMeaning what the rows are, for messages
+     * @param colsName    the name of the column count, for messages
+     */
+    double[] matrix(String name, int rows, String rowsMeaning, int cols, String colsName) {
         List<?> list = list(name);
-        if (list.size() != rows) throw error(name, "has " + list.size() + " rows, expected " + rows + " (one per neuron)");
+        if (list.size() != rows) throw error(name, "has " + list.size() + " rows, expected " + rows + " (" + rowsMeaning + ")");
         double[] out = new double[rows * cols];
         for (int r = 0; r < rows; r++) {
             String where = name + "[" + r + "]";
             if (!(list.get(r) instanceof List<?> row)) throw error(where, "must be an array of numbers");
-            if (row.size() != cols) throw error(where, "has " + row.size() + " numbers, expected d = " + cols);
+            if (row.size() != cols) throw error(where, "has " + row.size() + " numbers, expected " + colsName + " = " + cols);
             for (int c = 0; c < cols; c++) out[r * cols + c] = finite(row.get(c), where + "[" + c + "]");
         }
         return out;

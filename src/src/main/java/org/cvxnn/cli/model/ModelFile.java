@@ -5,8 +5,10 @@ import org.cvxnn.cli.io.AtomicFiles;
 import org.cvxnn.cli.io.Json;
 import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.TrainedModel;
+import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.network.GatedNetwork;
 import org.cvxnn.solver.network.Network;
+import org.cvxnn.solver.network.PathNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 import java.io.IOException;
@@ -20,16 +22,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A trained two-layer network as {@code train --out} writes it and {@code predict} and
- * {@code certify} read it: a JSON object
+ * A trained network as {@code train --out} writes it and {@code predict} and {@code certify} read
+ * it: a JSON object
  * <pre>{@code
- * {"format": "cvxnn-model", "version": 1, "kind": "relu2" | "gated2", "bias": true,
+ * {"format": "cvxnn-model", "version": 1, "kind": "relu2" | "gated2" | "path3", "bias": true,
  *  "features": ["x1", "x2"], "target": "y", "beta": 0.01, "n": 40,
  *  "network": {"d": 3, "m": 2, "w1": [[...], [...]], "alpha": [...], "gates": [[...], [...]]}}
  * }</pre>
  * {@code d} counts the bias weight when {@code bias} is true (the last weight of every row
  * multiplies the constant 1); {@code w1} (and {@code gates}, for gated2 only) hold one row of
- * {@code d} weights per neuron; {@code n} is the number of training samples.
+ * {@code d} weights per neuron; {@code n} is the number of training samples. A path3 network
+ * (parallel three-layer, formulations §3.1) has instead
+ * <pre>{@code
+ *  "network": {"d": 3, "K": 2, "m1": 2, "w1": [[...], [...], [...], [...]], "w2": [[...], [...]], "w3": [...]}
+ * }</pre>
+ * with {@code K} sub-networks of {@code m1} first-layer neurons: {@code w1} holds {@code K·m1}
+ * rows of d weights (row {@code k·m1 + j} is neuron j of sub-network k), {@code w2} K rows of
+ * {@code m1} second-layer weights, {@code w3} the K output weights.
  *
  * @param model    the network and whether it appends a bias feature
  * @param features the feature column names, in the order the network reads them
@@ -52,8 +61,8 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         if (new HashSet<>(features).size() != features.size()) throw new IllegalArgumentException("feature names repeat: " + features);
         if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be finite and > 0, got " + beta);
         if (n < 1) throw new IllegalArgumentException("n must be >= 1, got " + n);
-        if (model.kind() != ModelKind.RELU2 && model.kind() != ModelKind.GATED2)
-            throw new IllegalArgumentException("a model file holds a relu2 or gated2 network, not " + model.kind().id());
+        if ((model.kind() == ModelKind.PATH3) != (model.network() instanceof PathNetwork))
+            throw new IllegalArgumentException("a " + model.kind().id() + " model cannot hold a " + model.network().getClass().getSimpleName());
     }
 
     /** Writes the model as pretty-printed JSON, atomically: the file is complete or untouched. */
@@ -82,7 +91,8 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         ModelKind kind = switch (kindId) {
             case "relu2" -> ModelKind.RELU2;
             case "gated2" -> ModelKind.GATED2;
-            default -> throw root.error("kind", "is '" + kindId + "'; a model file holds a relu2 or gated2 network");
+            case "path3" -> ModelKind.PATH3;
+            default -> throw root.error("kind", "is '" + kindId + "'; a model file holds a relu2, gated2 or path3 network");
         };
         boolean bias = root.bool("bias");
         List<String> features = root.strings("features");
@@ -98,10 +108,14 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         int expected = features.size() + (bias ? 1 : 0);
         if (d != expected)
             throw net.error("d", "is " + d + ", but " + features.size() + " features" + (bias ? " plus the bias" : "") + " make " + expected);
+        Network network;
+        if (kind == ModelKind.PATH3) {
+            network = pathNetwork(net, d);
+            return new ModelFile(new TrainedModel(kind, bias, network), features, target, beta, n);
+        }
         int m = (int) net.integer("m", 0, Integer.MAX_VALUE);
         double[] w1 = net.matrix("w1", m, d);
         double[] alpha = net.vector("alpha", m);
-        Network network;
         if (kind == ModelKind.GATED2) {
             network = new GatedNetwork(d, m, net.matrix("gates", m, d), w1, alpha);
         } else {
@@ -111,13 +125,33 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         return new ModelFile(new TrainedModel(kind, bias, network), features, target, beta, n);
     }
 
+    private static PathNetwork pathNetwork(Fields net, int d) {
+        for (String name : new String[] {"m", "alpha", "gates"})
+            if (net.has(name)) throw net.error(name, "is given, but a path3 network has K, m1, w1, w2 and w3");
+        int k = (int) net.integer("K", 0, Integer.MAX_VALUE);
+        int m1 = (int) net.integer("m1", 1, Integer.MAX_VALUE);
+        if ((long) k * m1 > Integer.MAX_VALUE) throw net.error("K", "is too large: K*m1 = " + (long) k * m1 + " neurons");
+        double[] w1 = net.matrix("w1", k * m1, "one per first-layer neuron: K*m1", d, "d");
+        double[] w2 = net.matrix("w2", k, "one per sub-network: K", m1, "m1");
+        double[] w3 = net.vector("w3", k);
+        return new PathNetwork(new ParallelThreeLayerNetwork(d, k, m1, w1, w2, w3));
+    }
+
     /** The JSON object {@link #write} writes. */
     public Map<String, Object> toJson() {
         Network network = model.network();
         Map<String, Object> net = new LinkedHashMap<>();
         net.put("d", network.d());
-        net.put("m", network.m());
+        if (!(network instanceof PathNetwork)) net.put("m", network.m());
         switch (network) {
+            case PathNetwork p -> {
+                ParallelThreeLayerNetwork w = p.network();
+                net.put("K", w.subnetworks());
+                net.put("m1", w.width());
+                net.put("w1", rows(w.w1(), w.subnetworks() * w.width(), w.d()));
+                net.put("w2", rows(w.w2(), w.subnetworks(), w.width()));
+                net.put("w3", w.w3());
+            }
             case TwoLayerNetwork t -> {
                 net.put("w1", rows(t.w1(), t.m(), t.d()));
                 net.put("alpha", t.alpha());

@@ -3,7 +3,9 @@ package org.cvxnn.cli.model;
 import org.cvxnn.cli.CliException;
 import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.TrainedModel;
+import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.network.GatedNetwork;
+import org.cvxnn.solver.network.PathNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,35 @@ class ModelFileTest {
         assertEquals(17, read.n());
         assertEquals(ModelKind.RELU2, read.model().kind());
         assertTrue(read.model().bias());
+    }
+
+    @Test
+    void pathModelRoundTripsBitForBit() throws IOException {
+        SplittableRandom r = new SplittableRandom(3);
+        int d = 3, k = 4, m1 = 2;
+        ParallelThreeLayerNetwork net = new ParallelThreeLayerNetwork(d, k, m1, random(r, k * m1 * d), random(r, k * m1), random(r, k));
+        Path file = dir.resolve("path.json");
+        new ModelFile(new TrainedModel(ModelKind.PATH3, true, new PathNetwork(net)), List.of("a", "b"), "y", 0.5, 9).write(file);
+        ModelFile read = ModelFile.read(file);
+        assertEquals(ModelKind.PATH3, read.model().kind());
+        ParallelThreeLayerNetwork back = ((PathNetwork) read.model().network()).network();
+        assertEquals(k, back.subnetworks());
+        assertEquals(m1, back.width());
+        assertArrayEquals(net.w1(), back.w1());
+        assertArrayEquals(net.w2(), back.w2());
+        assertArrayEquals(net.w3(), back.w3());
+
+        String text = Files.readString(file);
+        Path shape = dir.resolve("shape.json");
+        Files.writeString(shape, text.replace("\"m1\": 2", "\"m1\": 3"));
+        CliException e = assertThrows(CliException.class, () -> ModelFile.read(shape));
+        assertTrue(e.getMessage().contains("shape.json") && e.getMessage().contains("network.w1"), e.getMessage());
+        Path alpha = dir.resolve("alpha.json");
+        Files.writeString(alpha, text.replace("\"K\": 4", "\"K\": 4, \"alpha\": [1]"));
+        e = assertThrows(CliException.class, () -> ModelFile.read(alpha));
+        assertTrue(e.getMessage().contains("network.alpha"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ModelFile(
+                new TrainedModel(ModelKind.PATH3, false, new TwoLayerNetwork(2, 0, new double[0], new double[0])), List.of("a", "b"), "y", 1, 1));
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.cvxnn.solver;
+
+import org.cvxnn.solver.combo.ComboEnumerationSettings;
+import org.cvxnn.solver.combo.ComboEnumerator;
+import org.cvxnn.solver.combo.ComboSampler;
+import org.cvxnn.solver.combo.ComboSet;
+import org.cvxnn.solver.data.Dataset;
+
+import java.util.Objects;
+
+/**
+ * Where the combos of a path-regularised three-layer program come from (formulations §3.4, §6).
+ * With {@link #exact()} the convex optimum is the global optimum of (4.1) over parallel networks
+ * with sub-networks of the given width; with sampled combos it is the optimum over networks whose
+ * sub-networks use those combos.
+ */
+public sealed interface ComboSource {
+
+    /** The combos of {@code design} (the data as the network sees them) for sub-networks of {@code m1} neurons. */
+    ComboSet combosOf(Dataset design, int m1);
+
+    /** Whether every combo of the data is included (the result is then a global optimum). */
+    boolean complete();
+
+    /** Combos of {@code draws} random sub-networks drawn from {@code seed} ({@link ComboSampler}). */
+    static ComboSource sampled(int draws, long seed) {
+        return new Sampled(draws, seed);
+    }
+
+    /** All combos, by exact enumeration with default settings. */
+    static ComboSource exact() {
+        return new Exact(ComboEnumerationSettings.defaults());
+    }
+
+    /** All combos, by exact enumeration with {@code settings}. */
+    static ComboSource exact(ComboEnumerationSettings settings) {
+        return new Exact(settings);
+    }
+
+    /** @param draws number of random sub-networks, ≥ 1 @param seed random seed */
+    record Sampled(int draws, long seed) implements ComboSource {
+        public Sampled {
+            if (draws < 1) throw new IllegalArgumentException("the number of sampled combos must be >= 1, got " + draws);
+        }
+
+        @Override
+        public ComboSet combosOf(Dataset design, int m1) {
+            return ComboSampler.sample(design, m1, draws, seed).combos();
+        }
+
+        @Override
+        public boolean complete() {
+            return false;
+        }
+    }
+
+    /** @param settings enumeration settings (limit, tolerance, first layer) */
+    record Exact(ComboEnumerationSettings settings) implements ComboSource {
+        public Exact {
+            Objects.requireNonNull(settings, "settings");
+        }
+
+        @Override
+        public ComboSet combosOf(Dataset design, int m1) {
+            return new ComboEnumerator(settings).enumerate(design, m1);
+        }
+
+        @Override
+        public boolean complete() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.cvxnn.solver;
+
+import org.cvxnn.solver.combo.ComboSet;
+import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.ipm.IpmResult;
+import org.cvxnn.solver.ipm.IpmSettings;
+import org.cvxnn.solver.ipm.PathThreeLayerSolver;
+import org.cvxnn.solver.network.PathNetwork;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A path-regularised parallel three-layer training problem in its convex form (formulations §4):
+ * data, sub-network width m1, β and combos.
+ * <pre>{@code
+ * PathProblem problem = PathProblem.builder(data)
+ *         .m1(2).beta(0.1).bias(true).combos(ComboSource.sampled(200, 42)).build();
+ * ConvexSolution solution = problem.solve(IpmSettings.defaults(), System.err);
+ * double[] predictions = solution.model().predict(data);
+ * }</pre>
+ * The combos are computed once, when the problem is built. The solution's model is a
+ * {@link ModelKind#PATH3} {@link PathNetwork}; its {@code patterns} count the combos.
+ */
+public final class PathProblem {
+    private final Dataset design;
+    private final boolean bias;
+    private final double beta;
+    private final int m1;
+    private final ComboSource source;
+    private final ComboSet combos;
+    private final double comboSeconds;
+
+    private PathProblem(Builder b) {
+        this.bias = b.bias;
+        this.beta = b.beta;
+        this.m1 = b.m1;
+        this.source = b.source;
+        if (b.features.n() < 2) throw new IllegalArgumentException("need at least 2 samples, got " + b.features.n());
+        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
+        this.design = bias ? b.features.withBias() : b.features;
+        long t0 = System.nanoTime();
+        this.combos = source.combosOf(design, m1);
+        this.comboSeconds = (System.nanoTime() - t0) * 1e-9;
+    }
+
+    /** A builder for a problem on {@code features} (n samples, d features, targets y). */
+    public static Builder builder(Dataset features) {
+        return new Builder(features);
+    }
+
+    public double beta() { return beta; }
+
+    public boolean bias() { return bias; }
+
+    /** First-layer neurons per sub-network. */
+    public int m1() { return m1; }
+
+    /** The data as the network sees them (bias column appended when {@link #bias()}). */
+    public Dataset design() { return design; }
+
+    /** The combos of the program. */
+    public ComboSet combos() { return combos; }
+
+    /**
+     * Solves the convex program (4.2), certifies the result and recovers the network (§4.2).
+     *
+     * @param log where the per-iteration progress lines go when {@code settings.verbose()}
+     */
+    public ConvexSolution solve(IpmSettings settings, PrintStream log) {
+        long start = System.nanoTime();
+        IpmResult r = PathThreeLayerSolver.solve(design, combos, beta, settings, log);
+        long t0 = System.nanoTime();
+        TrainedModel model = new TrainedModel(ModelKind.PATH3, bias, new PathNetwork(PathThreeLayerSolver.network(combos, r)));
+        double nonconvex = model.network().objective(design, beta);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put("combos", comboSeconds);
+        seconds.putAll(r.seconds());
+        seconds.put("recovery", (System.nanoTime() - t0) * 1e-9);
+        return new ConvexSolution(r.status(), r.objective(), r.dualBound(), r.gapRel(), r.iterations(), combos.size(),
+                source.complete(), model, nonconvex, r.resPrimal(), r.resDual(), seconds,
+                comboSeconds + (System.nanoTime() - start) * 1e-9);
+    }
+
+    /** Builder of a {@link PathProblem}; defaults: m1 = 2, no bias, 500 sampled combos with seed 0. */
+    public static final class Builder {
+        private final Dataset features;
+        private int m1 = 2;
+        private boolean bias;
+        private double beta = Double.NaN;
+        private ComboSource source = ComboSource.sampled(500, 0);
+
+        private Builder(Dataset features) {
+            this.features = Objects.requireNonNull(features, "features");
+        }
+
+        /** First-layer neurons per sub-network, ≥ 1. */
+        public Builder m1(int m1) {
+            if (m1 < 1) throw new IllegalArgumentException("m1 (first-layer neurons per sub-network) must be >= 1, got " + m1);
+            this.m1 = m1;
+            return this;
+        }
+
+        /** The regularisation strength β &gt; 0 (required). */
+        public Builder beta(double beta) {
+            this.beta = beta;
+            return this;
+        }
+
+        /** Whether a constant bias column is appended to the features. */
+        public Builder bias(boolean bias) {
+            this.bias = bias;
+            return this;
+        }
+
+        public Builder combos(ComboSource source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Computes the combos and returns the problem. */
+        public PathProblem build() {
+            if (Double.isNaN(beta)) throw new IllegalArgumentException("beta is required: call beta(β) with β > 0");
+            return new PathProblem(this);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.cvxnn.cli.commands;
+
+import org.cvxnn.cli.Args;
+import org.cvxnn.cli.CliException;
+import org.cvxnn.cli.Option;
+import org.cvxnn.cli.Range;
+import org.cvxnn.cli.io.LabelledData;
+import org.cvxnn.solver.ComboSource;
+import org.cvxnn.solver.PathProblem;
+import org.cvxnn.solver.ipm.IpmSettings;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The options of a path-regularised three-layer problem ({@code train --model path3}) and their
+ * conversion to a {@link PathProblem}: the options of {@link ProblemOptions} except the pattern
+ * sources and {@code --working-set}, plus
+ * <pre>
+ *   --m1 M                     first-layer neurons per sub-network (required)
+ *   --combos N [--seed S] | --exact
+ *                              combo source (default: --combos 500 --seed 0)
+ * </pre>
+ *
+ * @param dataFile the data file, for messages
+ * @param data     the data read from it
+ * @param beta     the regularisation strength β &gt; 0
+ * @param bias     whether a constant bias feature is appended
+ * @param m1       first-layer neurons per sub-network
+ * @param combos   where the combos come from
+ * @param source   the combo source as a JSON-ready map: {@code kind} (sampled: with {@code draws}
+ *                 and {@code seed}; exact)
+ * @param settings the interior-point settings
+ */
+record PathOptions(Path dataFile, LabelledData data, double beta, boolean bias, int m1, ComboSource combos,
+                   Map<String, Object> source, IpmSettings settings) {
+
+    /** Random sub-networks drawn when neither {@code --combos} nor {@code --exact} is given. */
+    static final int DEFAULT_COMBOS = 500;
+
+    PathOptions {
+        source = Collections.unmodifiableMap(new LinkedHashMap<>(source));
+    }
+
+    /** The options only path3 takes. */
+    static Option[] options() {
+        return new Option[] {
+                Option.value("m1", "M", "path3 only: first-layer neurons per sub-network, >= 1"),
+                Option.value("combos", "N", "path3 only: combos of N random sub-networks (default "
+                        + DEFAULT_COMBOS + "; --exact enumerates them all)"),
+        };
+    }
+
+    /** Rejects the path3-only options for a two-layer model. */
+    static void rejectFor(String model, Args args) {
+        for (String name : new String[] {"m1", "combos"}) {
+            if (args.has(name)) throw new CliException("--" + name + " applies only to --model path3, not to --model " + model);
+        }
+    }
+
+    /** Checks the options and reads the data. */
+    static PathOptions from(Args args) {
+        for (String name : new String[] {"patterns", "gates", "working-set"}) {
+            if (args.has(name))
+                throw new CliException("--" + name + " does not apply to --model path3: its program uses combos"
+                        + " (--combos N [--seed S] or --exact)");
+        }
+        if (!args.has("m1")) throw new CliException("--model path3 needs --m1 M (first-layer neurons per sub-network)");
+        int m1 = args.intValue("m1", 1, Integer.MAX_VALUE);
+        double beta = args.doubleValue("beta", Range.positive());
+        boolean bias = args.flag("bias");
+        if (args.has("seed") && args.flag("exact"))
+            throw new CliException("--seed applies only to sampled combos (--combos N), not to --exact");
+        IpmSettings settings = ProblemOptions.settings(args);
+        Path file = Path.of(args.string("data"));
+        LabelledData data = ProblemOptions.read(args, file);
+
+        ComboSource combos;
+        Map<String, Object> source = new LinkedHashMap<>();
+        if (args.flag("exact")) {
+            combos = ComboSource.exact();
+            source.put("kind", "exact");
+        } else {
+            int draws = args.has("combos") ? args.intValue("combos", 1, Integer.MAX_VALUE) : DEFAULT_COMBOS;
+            long seed = args.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+            combos = ComboSource.sampled(draws, seed);
+            source.put("kind", "sampled");
+            source.put("draws", draws);
+            source.put("seed", seed);
+        }
+        return new PathOptions(file, data, beta, bias, m1, combos, source, settings);
+    }
+
+    /**
+     * The problem these options describe; computes its combos.
+     *
+     * @throws CliException when no combo is left or exact enumeration is refused as too large
+     */
+    PathProblem problem() {
+        try {
+            return PathProblem.builder(data.data()).m1(m1).beta(beta).bias(bias).combos(combos).build();
+        } catch (IllegalArgumentException e) {
+            String hint = combos instanceof ComboSource.Exact ? "; use --combos N to sample combos instead" : "";
+            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage() + hint, e);
+        }
+    }
+}
