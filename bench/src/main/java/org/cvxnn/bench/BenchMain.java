@@ -42,7 +42,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code --info}: runs {@link MachineInfo} (prints the machine description as Markdown).</li>
  *   <li>{@code scaling [args]}: runs {@link ScalingStudy} (solver scaling sweep, one row per run in
  *       {@code --out}, Markdown summary on stdout; {@code scaling -h} lists its options).</li>
- *   <li>{@code table1 [options]}: runs {@link TableOne} (the paper's Table 1 for the two-layer model).</li>
+ *   <li>{@code table1 [options]}: runs {@link TableOne} (the paper's Table 1 for the two-layer model, or with
+ *       {@code --model path3} for the path-regularised three-layer model).</li>
  *   <li>{@code figure4 [options]}: runs {@link Figure4} (the paper's Figure 4, path-regularised
  *       three-layer networks: objective-vs-time traces against the certified convex optimum;
  *       {@code figure4 --help} lists its options).</li>

@@ -81,7 +81,8 @@ class BadInputTest {
         assertUsageError(train(data, "--model", "path3", "--m1", "0"), "--m1 must be >= 1, got 0");
         assertUsageError(train(data, "--model", "path3", "--m1", "2", "--exact", "--seed", "1"), "--seed applies only to sampled combos");
         assertUsageError(train(data, "--model", "path3", "--m1", "2", "--exact", "--combos", "3"), "cannot be used together");
-        assertUsageError(CliRun.of("compare", "--data", data.toString(), "--beta", "0.1", "--model", "path3"), "is trained by 'cvxnn train' only");
+        assertUsageError(CliRun.of("compare", "--data", data.toString(), "--beta", "0.1", "--model", "path3"), "--model path3 needs --m1 M");
+        assertUsageError(CliRun.of("compare", "--data", data.toString(), "--beta", "0.1", "--m1", "2"), "--m1 applies only to --model path3");
 
         StringBuilder rows = new StringBuilder("a,b,y\n");
         SplittableRandom r = new SplittableRandom(4);

@@ -4,9 +4,12 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
+import org.cvxnn.solver.ComboSource;
 import org.cvxnn.solver.ConvexSolution;
 import org.cvxnn.solver.ModelKind;
+import org.cvxnn.solver.PathProblem;
 import org.cvxnn.solver.PatternSource;
 import org.cvxnn.solver.TrainedModel;
 import org.cvxnn.solver.TwoLayerProblem;
@@ -14,17 +17,24 @@ import org.cvxnn.solver.baseline.BaselineSearch;
 import org.cvxnn.solver.baseline.Optimizer;
 import org.cvxnn.solver.baseline.SearchResult;
 import org.cvxnn.solver.baseline.SearchSettings;
+import org.cvxnn.solver.baseline.ThreeLayerPenalty;
+import org.cvxnn.solver.baseline.ThreeLayerTrainer;
 import org.cvxnn.solver.baseline.TrainingSettings;
 import org.cvxnn.solver.baseline.TwoLayerTrainer;
 import org.cvxnn.solver.certificate.DualCertificate;
+import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.network.PathNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 /**
- * Trains the same two-layer objective {@code ½‖f(X) − y‖² + (β/2)Σ_j(‖u_j‖² + α_j²)} on one
- * training set by the convex program and by non-convex local search (SGD, Adam, gradient descent
- * with seeded restarts and a learning-rate grid), and scores every resulting network on a held-out
- * test set.
+ * Trains the same objective on one training set by the convex program and by non-convex local
+ * search (SGD, Adam, gradient descent with seeded restarts and a learning-rate grid), and scores
+ * every resulting network on a held-out test set. The objective is the two-layer one
+ * {@code ½‖f(X) − y‖² + (β/2)Σ_j(‖u_j‖² + α_j²)} for {@link ModelKind#RELU2} and
+ * {@link ModelKind#GATED2}, and the path objective (4.1)
+ * {@code ½‖f(X) − y‖² + β Σ_k |w3k|·sqrt(Σ_j ‖w1kj‖² w2kj²)} of parallel three-layer networks for
+ * {@link ModelKind#PATH3}.
  * <pre>{@code
  * ComparisonReport report = Comparison.run(TrainTestSplit.random(data, 0.2, 1), ComparisonSettings.defaults(0.01));
  * for (MethodResult m : report.methods()) System.out.println(m.method() + " " + m.trainObjective());
@@ -48,26 +58,46 @@ public final class Comparison {
     public static ComparisonReport run(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(settings, "settings");
-        Dataset train = split.train(), test = split.test();
-        TwoLayerProblem problem = TwoLayerProblem.builder(train).model(settings.kind()).beta(settings.beta())
+        return settings.kind() == ModelKind.PATH3 ? runPath(split, settings, log) : runTwoLayer(split, settings, log);
+    }
+
+    private static ComparisonReport runTwoLayer(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
+        TwoLayerProblem problem = TwoLayerProblem.builder(split.train()).model(settings.kind()).beta(settings.beta())
                 .bias(settings.bias()).patterns(settings.patterns()).build();
         ConvexSolution solution = problem.solve(settings.ipm(), log);
+        BaselineSearch<TwoLayerNetwork> search = new BaselineSearch<>(new TwoLayerTrainer(baselineWidth(settings, solution)));
+        return report(split, settings, solution, problem.design(), search,
+                network -> new TrainedModel(ModelKind.RELU2, settings.bias(), network));
+    }
+
+    private static ComparisonReport runPath(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
+        PathProblem problem = PathProblem.builder(split.train()).m1(settings.m1()).beta(settings.beta())
+                .bias(settings.bias()).combos(settings.combos()).build();
+        ConvexSolution solution = problem.solve(settings.ipm(), log);
+        ThreeLayerTrainer trainer = new ThreeLayerTrainer(baselineWidth(settings, solution), settings.m1(), ThreeLayerPenalty.PATH);
+        return report(split, settings, solution, problem.design(), new BaselineSearch<>(trainer),
+                network -> new TrainedModel(ModelKind.PATH3, settings.bias(), new PathNetwork(network)));
+    }
+
+    /** The user's width, or the recovered network's neuron (sub-network) count, at least 1. */
+    private static int baselineWidth(ComparisonSettings settings, ConvexSolution solution) {
+        return settings.width() != ComparisonSettings.CONVEX_WIDTH ? settings.width() : Math.max(1, solution.activeNeurons());
+    }
+
+    /** The convex row, then one baseline search per optimiser on {@code design}, and the certificate. */
+    private static <N> ComparisonReport report(TrainTestSplit split, ComparisonSettings settings, ConvexSolution solution,
+                                               Dataset design, BaselineSearch<N> search, Function<N, TrainedModel> model) {
         List<MethodResult> methods = new ArrayList<>();
         methods.add(row("convex", solution.nonconvexObjective(), solution.model(), split, solution.totalSeconds(), 1));
-
-        int width = settings.width() != ComparisonSettings.CONVEX_WIDTH ? settings.width()
-                : Math.max(1, solution.activeNeurons());
-        BaselineSearch<TwoLayerNetwork> search = new BaselineSearch<>(new TwoLayerTrainer(width));
-        Dataset design = problem.design();
         for (Optimizer optimizer : settings.optimizers()) {
-            SearchSettings searchSettings = settings.search().withTraining(trainingFor(optimizer, settings.search().training(), train.n()));
-            SearchResult<TwoLayerNetwork> result = search.run(design, settings.beta(), searchSettings);
-            TrainedModel model = new TrainedModel(ModelKind.RELU2, settings.bias(), result.best().network());
-            methods.add(row(methodName(optimizer), result.best().objective(), model, split, result.seconds(), result.runs().size()));
+            SearchSettings searchSettings = settings.search().withTraining(trainingFor(optimizer, settings.search().training(), design.n()));
+            SearchResult<N> result = search.run(design, settings.beta(), searchSettings);
+            methods.add(row(methodName(optimizer), result.best().objective(), model.apply(result.best().network()), split,
+                    result.seconds(), result.runs().size()));
         }
         ConvexCertificate certificate = new ConvexCertificate(solution.status(), solution.objective(), solution.dualBound(),
                 solution.gapRel(), solution.patterns(), solution.globalOptimum());
-        return new ComparisonReport(methods, certificate, settings.beta(), train.n(), test.n());
+        return new ComparisonReport(settings.kind(), methods, certificate, settings.beta(), split.train().n(), split.test().n());
     }
 
     /**
@@ -79,6 +109,16 @@ public final class Comparison {
     public static double betaMax(Dataset train, boolean bias, PatternSource patterns) {
         Dataset design = bias ? train.withBias() : train;
         return DualCertificate.betaMax(design, patterns.patternsOf(design));
+    }
+
+    /**
+     * {@code β_max} of the path-regularised problem (4.1) on the training data (bias column appended
+     * when {@code bias}) over the combos of {@code combos} for sub-networks of {@code m1} neurons: the
+     * smallest β at which the zero network is optimal; a lower estimate unless the combos are complete.
+     */
+    public static double pathBetaMax(Dataset train, boolean bias, int m1, ComboSource combos) {
+        Dataset design = bias ? train.withBias() : train;
+        return PathCertificate.betaMax(design, combos.combosOf(design, m1));
     }
 
     /** The name of an optimiser's row: {@code sgd}, {@code adam} or {@code gd}. */

@@ -10,6 +10,7 @@ import org.cvxnn.cli.Streams;
 import org.cvxnn.cli.io.CsvData;
 import org.cvxnn.cli.io.Json;
 import org.cvxnn.cli.io.LabelledData;
+import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.baseline.Optimizer;
 import org.cvxnn.solver.baseline.SearchSettings;
 import org.cvxnn.solver.compare.Comparison;
@@ -22,17 +23,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code cvxnn compare}: trains the same two-layer objective on a CSV data set by the convex
- * program and by SGD/Adam/gradient descent (seeded restarts × a learning-rate grid, as many neurons
- * as the convex network unless {@code --width} says otherwise), and prints a table of training
- * objective, test error, time and neurons per method; with {@code --json}, one JSON object as the
- * last line of stdout.
+ * {@code cvxnn compare}: trains the same objective on a CSV data set by the convex program and by
+ * SGD/Adam/gradient descent (seeded restarts × a learning-rate grid, as many neurons as the convex
+ * network unless {@code --width} says otherwise), and prints a table of training objective, test
+ * error, time and neurons per method; with {@code --json}, one JSON object as the last line of
+ * stdout. The objective is the two-layer one ({@link ProblemOptions}) or, with
+ * {@code --model path3} ({@link PathOptions}), the path objective of parallel three-layer networks
+ * whose baselines have as many sub-networks of {@code --m1} neurons as the convex network.
  */
 public final class CompareCommand implements Command {
     private static final List<String> OPTIMIZERS = List.of("sgd", "adam", "gd");
     private static final Options OPTIONS = ProblemOptions.options(
+            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3).map(ModelKind::id).collect(Collectors.joining("|")),
+            Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
             Option.value("test", "FILE.csv", "held-out test data with the columns of --data"),
             Option.value("split", "FRACTION", "hold out this share of --data as test set, in (0, 1)").withDefault("0.2"),
             Option.value("split-seed", "S", "random seed of --split").withDefault("0"),
@@ -40,9 +47,10 @@ public final class CompareCommand implements Command {
             Option.value("restarts", "R", "seeded initialisations per learning rate").withDefault("5"),
             Option.value("epochs", "E", "passes over the training data per run").withDefault(Integer.toString(ComparisonSettings.DEFAULT_EPOCHS)),
             Option.value("batch", "B", "minibatch size of sgd and adam (gd uses all samples)").withDefault(Integer.toString(ComparisonSettings.DEFAULT_BATCH)),
-            Option.value("width", "M", "hidden neurons of the baseline networks (default: those of the convex network)"),
-            Option.flag("json", "print the result as one JSON object on the last line of stdout"))
-            .exclusive("test", "split");
+            Option.value("width", "M", "hidden neurons (path3: sub-networks) of the baseline networks (default: those of the convex network)"),
+            Option.flag("json", "print the result as one JSON object on the last line of stdout")))
+            .toArray(Option[]::new))
+            .exclusive("test", "split").exclusive("combos", "exact");
 
     @Override
     public String name() {
@@ -63,12 +71,22 @@ public final class CompareCommand implements Command {
     public int run(Args args, Streams streams) {
         if (args.has("split-seed") && args.has("test"))
             throw new CliException("--split-seed applies only to --split, not to --test");
-        ProblemOptions problem = ProblemOptions.from(args);
-        TrainTestSplit split = split(args, problem);
-        ComparisonSettings settings = settings(args, problem);
+        String model = args.string("model");
+        Problem problem;
+        if (model.equals(ModelKind.PATH3.id())) {
+            PathOptions o = PathOptions.from(args);
+            problem = new Problem(o.dataFile(), o.data(), ModelKind.PATH3, o.beta(), o.bias(), o.source(), base(args, o.beta())
+                    .withKind(ModelKind.PATH3).withBias(o.bias()).withM1(o.m1()).withCombos(o.combos()).withIpm(o.settings()));
+        } else {
+            PathOptions.rejectFor(model, args);
+            ProblemOptions o = ProblemOptions.from(args);
+            problem = new Problem(o.dataFile(), o.data(), o.model(), o.beta(), o.bias(), o.source(), base(args, o.beta())
+                    .withKind(o.model()).withBias(o.bias()).withPatterns(o.patterns()).withIpm(o.settings()));
+        }
+        TrainTestSplit split = split(args, problem.data(), problem.dataFile());
         ComparisonReport report;
         try {
-            report = Comparison.run(split, settings, streams.err());
+            report = Comparison.run(split, problem.settings(), streams.err());
         } catch (IllegalArgumentException e) {
             throw new CliException(problem.dataFile() + ": cannot run the comparison: " + e.getMessage(), e);
         }
@@ -76,30 +94,35 @@ public final class CompareCommand implements Command {
             Map<String, Object> json = ComparisonOutput.json(report);
             json.put("model", problem.model().id());
             json.put("pattern_source", problem.source());
+            if (problem.model() == ModelKind.PATH3) json.put("m1", problem.settings().m1());
             streams.out().println(Json.compact(json));
         } else {
-            streams.out().printf("compare on %s: %d training and %d test samples, d = %d%s, model %s, beta = %s%n",
+            String m1 = problem.model() == ModelKind.PATH3 ? " (m1 = " + problem.settings().m1() + ")" : "";
+            streams.out().printf("compare on %s: %d training and %d test samples, d = %d%s, model %s%s, beta = %s%n",
                     problem.dataFile(), report.trainSize(), report.testSize(), split.train().d(),
-                    problem.bias() ? " + bias" : "", problem.model().id(), problem.beta());
+                    problem.bias() ? " + bias" : "", problem.model().id(), m1, problem.beta());
             ComparisonOutput.table(streams.out(), report);
         }
         return 0;
     }
 
-    private static TrainTestSplit split(Args args, ProblemOptions problem) {
-        LabelledData data = problem.data();
+    /** The problem of either kind of model, and the comparison settings it leads to. */
+    private record Problem(Path dataFile, LabelledData data, ModelKind model, double beta, boolean bias,
+                           Map<String, Object> source, ComparisonSettings settings) {}
+
+    private static TrainTestSplit split(Args args, LabelledData data, Path dataFile) {
         TrainTestSplit split;
         if (args.has("test")) {
             Path file = args.path("test");
             LabelledData test = CsvData.read(file, data.target(), 1);
             if (!test.features().equals(data.features()))
                 throw new CliException(file + ": feature columns " + test.features() + " differ from those of "
-                        + problem.dataFile() + ", " + data.features());
+                        + dataFile + ", " + data.features());
             split = new TrainTestSplit(data.data(), test.data());
         } else {
             double fraction = args.doubleValue("split", new Range(0, false, 1, false));
             if (data.data().n() < 3)
-                throw new CliException(problem.dataFile() + ": --split needs at least 3 samples, found " + data.data().n());
+                throw new CliException(dataFile + ": --split needs at least 3 samples, found " + data.data().n());
             split = TrainTestSplit.random(data.data(), fraction, args.longValue("split-seed", Long.MIN_VALUE, Long.MAX_VALUE));
         }
         if (split.train().n() < 2)
@@ -108,14 +131,14 @@ public final class CompareCommand implements Command {
         return split;
     }
 
-    private static ComparisonSettings settings(Args args, ProblemOptions problem) {
-        SearchSettings base = ComparisonSettings.defaults(problem.beta()).search();
+    /** The defaults with the baseline options of {@code args}: restarts, epochs, batch, optimisers, width. */
+    private static ComparisonSettings base(Args args, double beta) {
+        ComparisonSettings defaults = ComparisonSettings.defaults(beta);
+        SearchSettings base = defaults.search();
         SearchSettings search = base.withRestarts(args.intValue("restarts", 1, 10_000)).withTraining(base.training()
                 .withEpochs(args.intValue("epochs", 1, 100_000_000)).withBatchSize(args.intValue("batch", 1, Integer.MAX_VALUE)));
         int width = args.has("width") ? args.intValue("width", 1, 1_000_000) : ComparisonSettings.CONVEX_WIDTH;
-        return ComparisonSettings.defaults(problem.beta()).withKind(problem.model()).withBias(problem.bias())
-                .withPatterns(problem.patterns()).withIpm(problem.settings()).withSearch(search)
-                .withOptimizers(optimizers(args.string("optimizers"))).withWidth(width);
+        return defaults.withSearch(search).withOptimizers(optimizers(args.string("optimizers"))).withWidth(width);
     }
 
     /** The optimisers of a comma-separated list of {@link #OPTIMIZERS} names. */

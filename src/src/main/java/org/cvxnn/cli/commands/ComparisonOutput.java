@@ -1,5 +1,6 @@
 package org.cvxnn.cli.commands;
 
+import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.compare.ComparisonReport;
 import org.cvxnn.solver.compare.ConvexCertificate;
 import org.cvxnn.solver.compare.MethodResult;
@@ -24,7 +25,9 @@ final class ComparisonOutput {
      */
     static void table(PrintStream out, ComparisonReport report) {
         double convex = report.convex().trainObjective();
-        out.printf(Locale.ROOT, ROW, "method", "train objective", "vs convex", "test MSE", "test error", "seconds", "neurons", "runs");
+        boolean path = report.kind() == ModelKind.PATH3;
+        out.printf(Locale.ROOT, ROW, "method", "train objective", "vs convex", "test MSE", "test error", "seconds",
+                path ? "sub-nets" : "neurons", "runs");
         for (MethodResult m : report.methods()) {
             String excess = m == report.convex() ? "" : String.format(Locale.ROOT, "%+.2f%%", 100 * (m.trainObjective() / convex - 1));
             double error = m.test().classificationError();
@@ -34,8 +37,9 @@ final class ComparisonOutput {
                     String.format(Locale.ROOT, "%.2f", m.seconds()), m.neurons(), m.runs());
         }
         ConvexCertificate c = report.certificate();
-        out.printf(Locale.ROOT, "  convex certificate: %s, dual bound %.6e, gap %.2e (relative %.2e), %d %s patterns%n",
-                c.status(), c.dualBound(), c.gap(), c.gapRel(), c.patterns(), c.globalOptimum() ? "(all)" : "sampled");
+        out.printf(Locale.ROOT, "  convex certificate: %s, dual bound %.6e, gap %.2e (relative %.2e), %d %s %s%n",
+                c.status(), c.dualBound(), c.gap(), c.gapRel(), c.patterns(), c.globalOptimum() ? "(all)" : "sampled",
+                path ? "combos" : "patterns");
         out.println("  " + meaning(report));
     }
 
@@ -44,9 +48,17 @@ final class ComparisonOutput {
         ConvexCertificate c = report.certificate();
         MethodResult best = report.baselines().stream()
                 .min((a, b) -> Double.compare(a.trainObjective(), b.trainObjective())).orElseThrow();
-        String scope = c.globalOptimum()
-                ? "no two-layer ReLU network of any width has an objective below the dual bound"
-                : "no network whose neurons use these activation patterns has an objective below the dual bound";
+        boolean path = report.kind() == ModelKind.PATH3;
+        String scope;
+        if (path) {
+            scope = c.globalOptimum()
+                    ? "no parallel three-layer ReLU network with sub-networks of this width (any number of them) has a path objective below the dual bound"
+                    : "no parallel three-layer network whose sub-networks use these combos has a path objective below the dual bound";
+        } else {
+            scope = c.globalOptimum()
+                    ? "no two-layer ReLU network of any width has an objective below the dual bound"
+                    : "no network whose neurons use these activation patterns has an objective below the dual bound";
+        }
         double convex = report.convex().trainObjective();
         double excess = (best.trainObjective() - convex) / Math.max(convex, Double.MIN_NORMAL);
         String verdict;
@@ -56,9 +68,10 @@ final class ComparisonOutput {
         } else if (excess >= -1e-6) {
             verdict = "the best local search (" + best.method() + ") matched the convex objective";
         } else {
-            verdict = String.format(Locale.ROOT, "the best local search (%s) went %.2f%% below it, so its neurons use "
-                    + "patterns outside the sampled set: sample more patterns or enumerate them all",
-                    best.method(), -100 * excess);
+            String units = path ? "sub-networks use combos outside the sampled set: sample more combos"
+                    : "neurons use patterns outside the sampled set: sample more patterns";
+            verdict = String.format(Locale.ROOT, "the best local search (%s) went %.2f%% below it, so its %s or enumerate them all",
+                    best.method(), -100 * excess, units);
         }
         return "meaning: " + scope + "; " + verdict + ".";
     }

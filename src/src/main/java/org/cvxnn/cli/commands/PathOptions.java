@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The options of a path-regularised three-layer problem ({@code train --model path3}) and their
- * conversion to a {@link PathProblem}: the options of {@link ProblemOptions} except the pattern
- * sources and {@code --working-set}, plus
+ * The options of a path-regularised three-layer problem ({@code --model path3}) and their
+ * conversion to a {@link PathProblem} (for {@code train} and {@code compare}): the options of
+ * {@link ProblemOptions} except the pattern sources and {@code --working-set}, plus
  * <pre>
  *   --m1 M                     first-layer neurons per sub-network (required)
  *   --combos N [--seed S] | --exact

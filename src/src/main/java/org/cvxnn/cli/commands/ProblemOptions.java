@@ -55,11 +55,6 @@ public record ProblemOptions(Path dataFile, LabelledData data, ModelKind model, 
         source = Collections.unmodifiableMap(new LinkedHashMap<>(source));
     }
 
-    /** The shared options, then {@code extra}, with the pattern-source options mutually exclusive. */
-    public static Options options(Option... extra) {
-        return options(ModelKind.RELU2.id() + "|" + ModelKind.GATED2.id(), extra);
-    }
-
     /**
      * The shared options with {@code --model models}, then {@code extra}, with the pattern-source
      * options mutually exclusive.
@@ -146,9 +141,6 @@ public record ProblemOptions(Path dataFile, LabelledData data, ModelKind model, 
         for (ModelKind kind : new ModelKind[] {ModelKind.RELU2, ModelKind.GATED2}) {
             if (kind.id().equals(id)) return kind;
         }
-        if (id.equals(ModelKind.PATH3.id()))
-            throw new CliException("--model " + id + " is trained by 'cvxnn train' only; this command takes "
-                    + ModelKind.RELU2.id() + " or " + ModelKind.GATED2.id());
         throw new CliException("--model must be " + ModelKind.RELU2.id() + " or " + ModelKind.GATED2.id() + ", got '" + id + "'");
     }
 

@@ -79,6 +79,44 @@ class CompareCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void path3JsonWithExactCombos() throws IOException {
+        Path f = data("p.csv", 10, 5, "a,b,y");
+        String out = run("--data", f.toString(), "--model", "path3", "--m1", "2", "--exact", "--beta", "0.05",
+                "--split", "0.3", "--restarts", "2", "--epochs", "100", "--optimizers", "sgd,adam", "--batch", "3", "--json");
+        String[] lines = out.strip().split("\n");
+        Map<String, Object> r = (Map<String, Object>) Json.parse(lines[lines.length - 1]);
+        assertEquals("path3", r.get("model"));
+        assertEquals(2L, r.get("m1"));
+        assertEquals(7L, r.get("n_train"));
+        assertEquals(3L, r.get("n_test"));
+        List<Map<String, Object>> methods = (List<Map<String, Object>>) r.get("methods");
+        assertEquals(List.of("convex", "sgd", "adam"), methods.stream().map(m -> m.get("method")).toList());
+        Map<String, Object> cert = (Map<String, Object>) r.get("certificate");
+        assertEquals(true, cert.get("global_optimum"));
+        double convex = (Double) methods.getFirst().get("train_objective"), bound = (Double) cert.get("dual_bound");
+        assertTrue(bound <= convex);
+        long subnetworks = (Long) methods.getFirst().get("neurons");
+        for (Map<String, Object> m : methods) {
+            double objective = (Double) m.get("train_objective");
+            assertTrue(convex <= objective + 1e-6 && bound <= objective, m.toString());
+            assertEquals(subnetworks, m.get("neurons"), m.toString());
+            assertEquals(m.get("method").equals("convex") ? 1L : 10L, m.get("runs"), m.toString());
+        }
+        assertEquals("exact", ((Map<String, Object>) r.get("pattern_source")).get("kind"));
+    }
+
+    @Test
+    void path3TableWithSampledCombos() throws IOException {
+        Path f = data("p.csv", 10, 6, "a,b,y");
+        String out = run("--data", f.toString(), "--model", "path3", "--m1", "2", "--combos", "40", "--seed", "3",
+                "--beta", "0.1", "--width", "3", "--restarts", "1", "--epochs", "20", "--optimizers", "gd");
+        assertTrue(out.contains("model path3 (m1 = 2)"), out);
+        assertTrue(out.contains("sub-nets") && out.contains("sampled combos") && out.contains("these combos"), out);
+        assertTrue(out.lines().anyMatch(l -> l.strip().startsWith("gd ") && l.strip().matches(".* 3 +5$")), out);
+    }
+
+    @Test
     void tableWithATestFile() throws IOException {
         Path train = data("train.csv", 10, 2, "a,b,y"), test = data("test.csv", 4, 3, "a,b,y");
         String out = run("--data", train.toString(), "--test", test.toString(), "--beta", "0.2", "--patterns", "20",
