@@ -4,6 +4,7 @@ import org.cvxnn.kernels.Kernels;
 import org.cvxnn.linalg.Blas;
 import org.cvxnn.linalg.MaskBits;
 import org.cvxnn.linalg.Matrix;
+import org.cvxnn.linalg.OpenBlas;
 import org.cvxnn.linalg.Trans;
 import org.cvxnn.linalg.Uplo;
 import org.cvxnn.solver.combo.ComboSet;
@@ -33,10 +34,16 @@ final class PathThreeLayerOperator implements BlockOperator {
     private final MaskBits masks1;       // mask b·m1 + j: D_1,c(b),j
     private final MaskBits[] neuronMasks; // [j], mask b: D_1,c(b),j
     private final MaskBits masks2;       // mask b: D_2,c(b)
+    private final MaskBits schurMasks;   // mask (c·dim + q)·m1 + j: D_1cj (one copy per factor column q)
+    private final long[] words1;         // the words of masks1
+    private final double[] signValues;   // b·m1 + j: s_c(b),j
     private final Matrix signs;          // b·m1 + j: s_c(b),j
+    private final Matrix schurSigns;     // (c·dim + q)·m1 + j: s_cj
     private final Matrix lossSigns;      // b·m1 + j: ς_b s_c(b),j
     private final double[] directions;   // dim × B: generating points
     private final int[][] pairIndex;     // [j][k], j ≤ k: column of neuron pair (j, k) within a block's weight panel
+    private final int[] gramRow;         // packed entry p of a block's Gram matrix: its row of smallGrams
+    private final int[] gramPair;        // packed entry p: its neuron pair
     private final Matrix khatriRao;      // n × d(d+1)/2
     private final Kernels kernels = Kernels.get();
 
@@ -46,6 +53,7 @@ final class PathThreeLayerOperator implements BlockOperator {
     private final Matrix smallGrams;     // d(d+1)/2 × (B·pairs)
     private final Matrix product;        // n × dim
     private final Matrix chunk;          // n × (chunkCombos·dim)
+    private final Matrix schurPanel;     // n × (chunkCombos·dim·m1)
     private final int chunkCombos;
 
     /**
@@ -87,6 +95,8 @@ final class PathThreeLayerOperator implements BlockOperator {
                 for (int l = 0; l < d; l++) directions[b * dim + j * d + l] = gw1[j * d + l] * Math.abs(gw2[j]);
             }
         }
+        this.words1 = w1;
+        this.signValues = s;
         this.masks1 = MaskBits.of(arena, n, w1);
         this.neuronMasks = new MaskBits[m1];
         for (int j = 0; j < m1; j++) neuronMasks[j] = MaskBits.of(arena, n, wj[j]);
@@ -96,13 +106,38 @@ final class PathThreeLayerOperator implements BlockOperator {
         this.khatriRao = khatriRao(arena, x);
         this.pairIndex = new int[m1][m1];
         for (int j = 0, pair = 0; j < m1; j++) for (int k = j; k < m1; k++, pair++) pairIndex[j][k] = pair;
+        this.gramRow = new int[dim * (dim + 1) / 2];
+        this.gramPair = new int[gramRow.length];
+        for (int cc = 0, packed = 0; cc < dim; cc++) {
+            int k = cc / d, bb = cc % d;
+            for (int rr = 0; rr <= cc; rr++, packed++) {
+                int j = rr / d, a = rr % d;
+                int lo = Math.min(a, bb), hi = Math.max(a, bb);
+                gramRow[packed] = hi * (hi + 1) / 2 + lo;
+                gramPair[packed] = pairIndex[j][k];
+            }
+        }
+        long[] sw = new long[this.combos * dim * m1 * wpm];
+        double[] ss = new double[this.combos * dim * m1];
+        for (int c = 0; c < this.combos; c++) {
+            for (int q = 0; q < dim; q++) {
+                for (int j = 0; j < m1; j++) {
+                    int col = (c * dim + q) * m1 + j;
+                    System.arraycopy(w1, (c * m1 + j) * wpm, sw, col * wpm, wpm);
+                    ss[col] = s[c * m1 + j];
+                }
+            }
+        }
+        this.schurMasks = MaskBits.of(arena, n, sw);
+        this.schurSigns = Matrix.of(arena, ss.length, 1, ss);
         this.panel = Matrix.allocate(arena, n, m1 * blocks);
         this.pre = Matrix.allocate(arena, n, blocks);
         this.weightPanel = Matrix.allocate(arena, n, blocks * pairs);
         this.smallGrams = Matrix.allocate(arena, d * (d + 1) / 2, blocks * pairs);
         this.product = Matrix.allocate(arena, n, dim);
-        this.chunkCombos = (int) Math.max(1, Math.min(this.combos, CHUNK_DOUBLES / Math.max(1L, (long) n * dim)));
+        this.chunkCombos = (int) Math.max(1, Math.min(this.combos, CHUNK_DOUBLES / Math.max(1L, (long) n * dim * m1)));
         this.chunk = Matrix.allocate(arena, n, chunkCombos * dim);
+        this.schurPanel = Matrix.allocate(arena, n, chunkCombos * dim * m1);
     }
 
     /** Row a of the result is the packed upper triangle of {@code x_a x_aᵀ} (column-major order). */
@@ -186,13 +221,17 @@ final class PathThreeLayerOperator implements BlockOperator {
         // panel(:, b·m1 + j) += s_bj D_1bj (2D_2b − I) z_coupling
         MemorySegment ps = panel.segment(), zs = pre.segment();
         for (int b = 0; b < blocks; b++) {
+            long zb = (long) b * n;
             for (int j = 0; j < m1; j++) {
                 int col = b * m1 + j;
-                double sj = signs.get(col);
-                for (int i = 0; i < n; i++) {
-                    if (!masks1.get(col, i)) continue;
-                    long at = i + (long) col * n;
-                    ps.setAtIndex(D, at, ps.getAtIndex(D, at) + sj * zs.getAtIndex(D, i + (long) b * n));
+                double sj = signValues[col];
+                long pc = (long) col * n;
+                for (int w = 0, at = col * wpm; w < wpm; w++, at++) {
+                    int base = w << 6;
+                    for (long bits = words1[at]; bits != 0; bits &= bits - 1) {
+                        int i = base + Long.numberOfTrailingZeros(bits);
+                        ps.setAtIndex(D, pc + i, ps.getAtIndex(D, pc + i) + sj * zs.getAtIndex(D, zb + i));
+                    }
                 }
             }
         }
@@ -207,33 +246,40 @@ final class PathThreeLayerOperator implements BlockOperator {
     @Override
     public void gramBlocks(Matrix weights, Matrix out) {
         requireOrthant(weights);
-        MemorySegment wp = weightPanel.segment();
+        if (out.rows() != gramRow.length || out.cols() != blocks)
+            throw new IllegalArgumentException("Gram output is " + out.rows() + "×" + out.cols() + ", expected "
+                    + gramRow.length + "×" + blocks);
+        MemorySegment wp = weightPanel.segment(), ws = weights.segment();
         for (int b = 0; b < blocks; b++) {
+            long cpl = (long) b * rows + (long) m1 * n;
             for (int j = 0; j < m1; j++) {
+                int mj = (b * m1 + j) * wpm;
                 for (int k = j; k < m1; k++) {
-                    int pair = pairIndex[j][k];
-                    double sjk = signs.get(b * m1 + j) * signs.get(b * m1 + k);
-                    long col = (long) (b * pairs + pair) * n;
-                    for (int i = 0; i < n; i++) {
-                        boolean both = masks1.get(b * m1 + j, i) && masks1.get(b * m1 + k, i);
-                        double coupling = both ? weights.get(m1 * n + i, b) : 0.0;
-                        double v = j == k ? weights.get(j * n + i, b) + coupling : sjk * coupling;
-                        wp.setAtIndex(D, col + i, v);
+                    int mk = (b * m1 + k) * wpm;
+                    long col = (long) (b * pairs + pairIndex[j][k]) * n;
+                    boolean diagonal = j == k;
+                    double sjk = signValues[b * m1 + j] * signValues[b * m1 + k];
+                    if (diagonal) MemorySegment.copy(ws, D, ((long) b * rows + (long) j * n) * Double.BYTES, wp, D, col * Double.BYTES, n);
+                    else for (int i = 0; i < n; i++) wp.setAtIndex(D, col + i, 0.0);
+                    for (int w = 0; w < wpm; w++) {
+                        int base = w << 6;
+                        for (long bits = words1[mj + w] & words1[mk + w]; bits != 0; bits &= bits - 1) {
+                            int i = base + Long.numberOfTrailingZeros(bits);
+                            double coupling = ws.getAtIndex(D, cpl + i);
+                            double v = diagonal ? wp.getAtIndex(D, col + i) + coupling : sjk * coupling;
+                            wp.setAtIndex(D, col + i, v);
+                        }
                     }
                 }
             }
         }
         Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, weightPanel, 0.0, smallGrams);
+        MemorySegment gs = smallGrams.segment(), os = out.segment();
+        long gld = smallGrams.ld(), old = out.ld();
         for (int b = 0; b < blocks; b++) {
-            int packed = 0;
-            for (int cc = 0; cc < dim; cc++) {
-                int k = cc / d, bb = cc % d;
-                for (int rr = 0; rr <= cc; rr++, packed++) {
-                    int j = rr / d, a = rr % d;
-                    int lo = Math.min(a, bb), hi = Math.max(a, bb);
-                    out.set(packed, b, smallGrams.get(hi * (hi + 1) / 2 + lo, b * pairs + pairIndex[j][k]));
-                }
-            }
+            long ob = b * old, pb = (long) b * pairs;
+            for (int p = 0; p < gramRow.length; p++)
+                os.setAtIndex(D, ob + p, gs.getAtIndex(D, gramRow[p] + (pb + gramPair[p]) * gld));
         }
     }
 
@@ -242,29 +288,33 @@ final class PathThreeLayerOperator implements BlockOperator {
         out.copyFrom(directions);
     }
 
-    /** {@code Z_c = A_c L_c = D_2c Σ_j s_cj D_1cj X L_c[j-th d rows]}, chunked, then {@code S += Z Zᵀ}. */
+    /**
+     * {@code Z_c = A_c L_c = D_2c Σ_j s_cj D_1cj X L_c[j-th d rows]}, chunked, then {@code S += Z Zᵀ}. The
+     * factors of a chunk, read as the d × (count·dim·m1) panel of their neurons (column
+     * {@code (c·dim + q)·m1 + j} is rows {@code j·d ..} of column q of {@code L_c}), give all products
+     * {@code X L_c} in one gemm; the masked signed sum over j is then a first-layer row sum with
+     * per-column copies of the masks.
+     */
     @Override
     public void accumulateSchur(Matrix factors, Matrix s) {
-        MemorySegment zs = chunk.segment(), prod = product.segment();
+        if (factors.cols() != combos * dim)
+            throw new IllegalArgumentException("factors have " + factors.cols() + " columns, expected " + combos * dim);
         for (int first = 0; first < combos; first += chunkCombos) {
             int count = Math.min(chunkCombos, combos - first);
-            Matrix z = chunk.columns(0, count * dim);
-            z.fill(0.0);
-            for (int c = first; c < first + count; c++) {
-                for (int j = 0; j < m1; j++) {
-                    Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, factors.view(j * d, c * dim, d, dim), 0.0, product);
-                    int mask = c * m1 + j;
-                    double sj = signs.get(mask);
-                    for (int col = 0; col < dim; col++) {
-                        long zc = (long) ((c - first) * dim + col) * n, pc = (long) col * n;
-                        for (int i = 0; i < n; i++) {
-                            if (masks1.get(mask, i))
-                                zs.setAtIndex(D, zc + i, zs.getAtIndex(D, zc + i) + sj * prod.getAtIndex(D, pc + i));
-                        }
-                    }
-                }
+            Matrix z = count == chunkCombos ? chunk : chunk.columns(0, count * dim);
+            Matrix products = count == chunkCombos ? schurPanel : schurPanel.columns(0, count * dim * m1);
+            int threads = OpenBlas.threads();
+            OpenBlas.setThreads(1); // inner dimension d: memory-bound, and worker wake-ups cost more than they save
+            try {
+                Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, neurons(factors.columns(first * dim, count * dim)), 0.0,
+                        products);
+            } finally {
+                OpenBlas.setThreads(threads);
             }
-            kernels.rowMasking().apply(z.segment(), z.ld(), n, count * dim, dim, masks2.segment(), first, wpm);
+            kernels.twoLevelRowSum().preActivations(products.segment(), n, n, count * dim, m1,
+                    slice(schurSigns, (long) first * dim * m1), schurMasks.segment(), (long) first * dim * m1, wpm,
+                    z.segment(), n);
+            kernels.rowMasking().apply(z.segment(), n, n, count * dim, dim, masks2.segment(), first, wpm);
             Blas.dsyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0, z, 1.0, s);
         }
     }
