@@ -38,6 +38,7 @@ final class SchurKktSolver {
     private final Matrix schur;       // n × n, upper Cholesky factor after factor()
     private final Matrix[] inverseViews;
     private final Matrix[] factorViews;
+    private final int[][] blocksOfMask; // the blocks whose inverses sum to C_i
     private final Matrix coupling;    // d × B: the SOC block's t–u coupling b_j
     private final double[] tt;        // B: the SOC block's t–t entry c_j
 
@@ -63,6 +64,7 @@ final class SchurKktSolver {
         this.schur = Matrix.allocate(arena, n, n);
         this.inverseViews = new Matrix[blocks];
         for (int j = 0; j < blocks; j++) inverseViews[j] = inverses.columns(j * d, d);
+        this.blocksOfMask = blocksOfMask(op);
         this.factorViews = new Matrix[masks];
         for (int i = 0; i < masks; i++) factorViews[i] = factors.columns(i * d, d);
         this.coupling = Matrix.allocate(arena, d, blocks);
@@ -161,6 +163,19 @@ final class SchurKktSolver {
             for (int r = c + 1; r < d; r++) bs.setAtIndex(D, c + (long) r * d, bs.getAtIndex(D, r + (long) c * d));
     }
 
+    private static int[][] blocksOfMask(BlockOperator op) {
+        int[] count = new int[op.masks()];
+        for (int j = 0; j < op.blocks(); j++) count[op.maskOf(j)]++;
+        int[][] lists = new int[op.masks()][];
+        for (int i = 0; i < lists.length; i++) lists[i] = new int[count[i]];
+        int[] filled = new int[op.masks()];
+        for (int j = 0; j < op.blocks(); j++) {
+            int i = op.maskOf(j);
+            lists[i][filled[i]++] = j;
+        }
+        return lists;
+    }
+
     /** After a failed potrf the lower triangle is partly overwritten; the upper one still holds the matrix. */
     private void restoreLowerFromUpper(MemorySegment bs) {
         for (int c = 0; c < d; c++)
@@ -176,8 +191,7 @@ final class SchurKktSolver {
         Matrix f = factorViews[i];
         MemorySegment fs = f.segment();
         fs.fill((byte) 0);
-        for (int j = 0; j < blocks; j++) {
-            if (op.maskOf(j) != i) continue;
+        for (int j : blocksOfMask[i]) {
             MemorySegment bs = inverseViews[j].segment();
             for (int c = 0; c < d; c++)
                 for (int r = c; r < d; r++) {
