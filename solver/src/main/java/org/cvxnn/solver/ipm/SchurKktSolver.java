@@ -27,6 +27,8 @@ import java.lang.foreign.ValueLayout;
 final class SchurKktSolver {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     private static final double EPS = Math.ulp(1.0);
+    /** Blocks up to this dimension are multiplied in Java rather than by one dgemv each. */
+    private static final int SMALL_BLOCK = 8;
 
     private final BlockOperator op;
     private final int n, d, blocks, masks, threads;
@@ -212,13 +214,35 @@ final class SchurKktSolver {
         reduced.copyFrom(ru);
         for (int j = 0; j < blocks; j++) Blas.daxpy(-rt.get(j) / tt[j], couplingCols[j], reducedCols[j]);
         // q = B̃⁻¹ r̃
-        for (int j = 0; j < blocks; j++) Blas.dgemv(Trans.NO_TRANS, 1.0, inverseViews[j], reducedCols[j], 0.0, scaledCols[j]);
+        applyInverses(scaled, scaledCols);
         // λ = S⁻¹ M q ; r̃ ← r̃ − Mᵀ λ ; Δu = B̃⁻¹ r̃
         op.apply(scaled, lambda);
         Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
         op.applyTranspose(-1.0, lambda, 1.0, reduced);
-        for (int j = 0; j < blocks; j++) Blas.dgemv(Trans.NO_TRANS, 1.0, inverseViews[j], reducedCols[j], 0.0, outCols[j]);
+        applyInverses(out, outCols);
         du.copyFrom(out);
         for (int j = 0; j < blocks; j++) dt.set(j, (rt.get(j) - Blas.ddot(couplingCols[j], outCols[j])) / tt[j]);
+    }
+
+    /**
+     * {@code target_j = B̃_j⁻¹ r̃_j} for every block ({@code targetCols} are the columns of
+     * {@code target}): one dgemv per block, or, for blocks of at most {@value #SMALL_BLOCK}
+     * coordinates, where a downcall costs more than the arithmetic, a loop.
+     */
+    private void applyInverses(Matrix target, Matrix[] targetCols) {
+        if (d > SMALL_BLOCK) {
+            for (int j = 0; j < blocks; j++) Blas.dgemv(Trans.NO_TRANS, 1.0, inverseViews[j], reducedCols[j], 0.0, targetCols[j]);
+            return;
+        }
+        MemorySegment inv = inverses.segment(), x = reduced.segment(), y = target.segment();
+        long dd = (long) d * d;
+        for (int j = 0; j < blocks; j++) {
+            long base = j * dd, col = (long) j * d;
+            for (int r = 0; r < d; r++) {
+                double s = 0;
+                for (int c = 0; c < d; c++) s += inv.getAtIndex(D, base + r + (long) c * d) * x.getAtIndex(D, col + c);
+                y.setAtIndex(D, col + r, s);
+            }
+        }
     }
 }
