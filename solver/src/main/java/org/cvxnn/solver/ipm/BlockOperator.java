@@ -27,6 +27,13 @@ interface BlockOperator {
     /** Number of blocks B. */
     int blocks();
 
+    /**
+     * Second-order cones per block g (a divisor of d): block j's weights split into g consecutive
+     * groups of d/g coordinates, each with its own cone {@code ‖u_jk‖ ≤ t_jk}, so the regulariser
+     * is {@code Σ_j Σ_k ‖u_jk‖}. The default, 1, is one cone over the whole block.
+     */
+    default int groupsPerBlock() { return 1; }
+
     /** Number of distinct masks (B / blocks per mask). */
     int masks();
 

@@ -7,16 +7,16 @@ import java.lang.foreign.Arena;
 
 /**
  * An element of the cone space: the orthant part (rows×B, one column of arrangement-cone rows per
- * block; absent for unconstrained programs) and the second-order-cone part ((d+1)×B, one cone
- * {@code (t_j, u_j)} per block).
+ * block; absent for unconstrained programs) and the second-order-cone part ((dg+1)×cones, one cone
+ * {@code (t_q, u_q)} per group of dg coordinates).
  */
 final class ConeVector {
     final Matrix orthant;
     final Matrix soc;
 
-    ConeVector(Arena arena, int rows, int d, int blocks, boolean constrained) {
+    ConeVector(Arena arena, int rows, int blocks, int groupDim, int cones, boolean constrained) {
         this.orthant = constrained ? Matrix.allocate(arena, rows, blocks) : null;
-        this.soc = Matrix.allocate(arena, d + 1, blocks);
+        this.soc = Matrix.allocate(arena, groupDim + 1, cones);
     }
 
     long orthantLength() {

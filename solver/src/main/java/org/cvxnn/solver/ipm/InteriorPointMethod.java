@@ -19,9 +19,12 @@ import java.lang.foreign.ValueLayout;
  * with σ = (1 − α_aff)³, Clarabel's stopping rule, and the Newton system solved through the n×n
  * Schur complement ({@link SchurKktSolver}) with iterative refinement on the unreduced system.
  *
- * <p>Variables: per block j the weights {@code u_j ∈ R^d} and {@code t_j ≥ ‖u_j‖}; the objective
- * is {@code ½‖Mu − y‖² + β Σ t_j}. Cones: the orthant rows {@code K_j u_j ≥ 0} of each block
- * (if constrained) and one SOC {@code (t_j, u_j)} per block.
+ * <p>Variables: per block j the weights {@code u_j ∈ R^d}, split into g groups
+ * ({@link BlockOperator#groupsPerBlock()}) {@code u_q} of d/g coordinates, and per group
+ * {@code t_q ≥ ‖u_q‖}; the objective is {@code ½‖Mu − y‖² + β Σ t_q}. Cones: the orthant rows
+ * {@code K_j u_j ≥ 0} of each block (if constrained) and one SOC {@code (t_q, u_q)} per group.
+ * Since u is column-major d×B, group q = j·g + k occupies the consecutive entries
+ * {@code q·d/g .. (q+1)·d/g − 1}.
  */
 final class InteriorPointMethod {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
@@ -29,7 +32,7 @@ final class InteriorPointMethod {
     private final BlockOperator op;
     private final IpmSettings settings;
     private final double beta;
-    private final int n, rows, d, blocks;
+    private final int n, rows, d, blocks, groupDim, cones;
     private final boolean constrained;
     private final double degree;
     private final Elementwise ew = Kernels.get().elementwise();
@@ -58,19 +61,23 @@ final class InteriorPointMethod {
         this.rows = op.rows();
         this.d = op.d();
         this.blocks = op.blocks();
+        if (op.groupsPerBlock() < 1 || d % op.groupsPerBlock() != 0)
+            throw new IllegalArgumentException(op.groupsPerBlock() + " groups per block do not divide the block dimension " + d);
+        this.groupDim = d / op.groupsPerBlock();
+        this.cones = blocks * op.groupsPerBlock();
         this.constrained = op.constrained();
-        this.degree = (constrained ? (double) rows * blocks : 0) + blocks;
+        this.degree = (constrained ? (double) rows * blocks : 0) + cones;
         this.log = log;
         this.y = y;
         this.kkt = new SchurKktSolver(arena, op, settings.staticReg(), settings.threads());
-        this.soc = new SocCones(arena, d, blocks);
-        x = new PrimalVector(arena, d, blocks);
-        dx = new PrimalVector(arena, d, blocks);
-        rx = new PrimalVector(arena, d, blocks);
-        bx = new PrimalVector(arena, d, blocks);
-        px = new PrimalVector(arena, d, blocks);
-        cx = new PrimalVector(arena, d, blocks);
-        rx2 = new PrimalVector(arena, d, blocks);
+        this.soc = new SocCones(arena, groupDim, cones);
+        x = new PrimalVector(arena, d, blocks, cones);
+        dx = new PrimalVector(arena, d, blocks, cones);
+        rx = new PrimalVector(arena, d, blocks, cones);
+        bx = new PrimalVector(arena, d, blocks, cones);
+        px = new PrimalVector(arena, d, blocks, cones);
+        cx = new PrimalVector(arena, d, blocks, cones);
+        rx2 = new PrimalVector(arena, d, blocks, cones);
         s = cone(arena);
         z = cone(arena);
         ds = cone(arena);
@@ -91,7 +98,7 @@ final class InteriorPointMethod {
     }
 
     private ConeVector cone(Arena arena) {
-        return new ConeVector(arena, rows, d, blocks, constrained);
+        return new ConeVector(arena, rows, blocks, groupDim, cones, constrained);
     }
 
     /** Result of the iteration proper (before certification). */
@@ -250,7 +257,7 @@ final class InteriorPointMethod {
 
         double loss = 0.5 * ew.sumSquares(resid.segment(), n);
         double sumT = 0;
-        for (int j = 0; j < blocks; j++) sumT += x.t.get(j);
+        for (int q = 0; q < cones; q++) sumT += x.t.get(q);
         double pcost = loss + beta * sumT;
         double dcost = 0.5 * normY2 - 0.5 * ew.sumSquares(yhat.segment(), n);
         double gapAbs = Math.abs(pcost - dcost);
@@ -380,8 +387,8 @@ final class InteriorPointMethod {
             a = Math.min(a, steps.orthant(s.orthant.segment(), ds.orthant.segment(), s.orthantLength()));
             a = Math.min(a, steps.orthant(z.orthant.segment(), dz.orthant.segment(), z.orthantLength()));
         }
-        a = Math.min(a, steps.secondOrderCones(s.soc.segment(), ds.soc.segment(), d + 1, blocks));
-        a = Math.min(a, steps.secondOrderCones(z.soc.segment(), dz.soc.segment(), d + 1, blocks));
+        a = Math.min(a, steps.secondOrderCones(s.soc.segment(), ds.soc.segment(), groupDim + 1, cones));
+        a = Math.min(a, steps.secondOrderCones(z.soc.segment(), dz.soc.segment(), groupDim + 1, cones));
         return a;
     }
 
@@ -392,9 +399,10 @@ final class InteriorPointMethod {
     private void applyG(PrimalVector v, ConeVector out) {
         if (constrained) op.constraintRows(-1.0, v.u, out.orthant);
         MemorySegment so = out.soc.segment(), us = v.u.segment();
-        for (int j = 0; j < blocks; j++) {
-            so.setAtIndex(D, (long) j * (d + 1), -v.t.get(j));
-            for (int k = 0; k < d; k++) so.setAtIndex(D, (long) j * (d + 1) + 1 + k, -us.getAtIndex(D, (long) j * d + k));
+        int gd = groupDim;
+        for (int q = 0; q < cones; q++) {
+            so.setAtIndex(D, (long) q * (gd + 1), -v.t.get(q));
+            for (int k = 0; k < gd; k++) so.setAtIndex(D, (long) q * (gd + 1) + 1 + k, -us.getAtIndex(D, (long) q * gd + k));
         }
     }
 
@@ -402,11 +410,12 @@ final class InteriorPointMethod {
     private void applyGtAdd(ConeVector w, PrimalVector out) {
         if (constrained) op.constraintTranspose(-1.0, w.orthant, 1.0, out.u);
         MemorySegment ws = w.soc.segment(), us = out.u.segment();
-        for (int j = 0; j < blocks; j++) {
-            out.t.set(j, out.t.get(j) - ws.getAtIndex(D, (long) j * (d + 1)));
-            for (int k = 0; k < d; k++) {
-                long idx = (long) j * d + k;
-                us.setAtIndex(D, idx, us.getAtIndex(D, idx) - ws.getAtIndex(D, (long) j * (d + 1) + 1 + k));
+        int gd = groupDim;
+        for (int q = 0; q < cones; q++) {
+            out.t.set(q, out.t.get(q) - ws.getAtIndex(D, (long) q * (gd + 1)));
+            for (int k = 0; k < gd; k++) {
+                long idx = (long) q * gd + k;
+                us.setAtIndex(D, idx, us.getAtIndex(D, idx) - ws.getAtIndex(D, (long) q * (gd + 1) + 1 + k));
             }
         }
     }

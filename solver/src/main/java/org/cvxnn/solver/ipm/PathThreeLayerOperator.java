@@ -23,13 +23,17 @@ import java.lang.foreign.ValueLayout;
  * </pre>
  * A block of weights {@code U} (m1d × B, {@code ld = m1d}) is read as the d × (m1·B) panel of its
  * neurons, so every product with X is one gemm; masks and signs are applied by the two-level kernels.
+ *
+ * <p>The same operator serves the weight-decay program (formulations (3.4)), which differs only in
+ * the regulariser: one group per neuron {@code u_j} ({@link #groupsPerBlock()} = m1) instead of one
+ * per block.
  */
 final class PathThreeLayerOperator implements BlockOperator {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     /** Upper bound on the doubles of one Schur chunk Z = [A_c L_c] (8 MiB). */
     private static final long CHUNK_DOUBLES = 1L << 20;
 
-    private final int n, d, m1, combos, blocks, dim, rows, pairs, wpm;
+    private final int n, d, m1, combos, blocks, dim, rows, pairs, wpm, groups;
     private final Matrix x;
     private final MaskBits masks1;       // mask b·m1 + j: D_1,c(b),j
     private final MaskBits[] neuronMasks; // [j], mask b: D_1,c(b),j
@@ -57,10 +61,22 @@ final class PathThreeLayerOperator implements BlockOperator {
     private final int chunkCombos;
 
     /**
+     * The operator of the path-regularised program: one group per block.
+     *
      * @param x      data, n×d (owned by the caller's arena, must outlive this operator)
      * @param combos the combos of {@code x} (their n and d must match)
      */
     PathThreeLayerOperator(Arena arena, Matrix x, ComboSet combos) {
+        this(arena, x, combos, false);
+    }
+
+    /**
+     * @param x         data, n×d (owned by the caller's arena, must outlive this operator)
+     * @param combos    the combos of {@code x} (their n and d must match)
+     * @param perNeuron one group per first-layer neuron (weight decay, (3.4)) rather than per block
+     *                  (path norm, (4.2))
+     */
+    PathThreeLayerOperator(Arena arena, Matrix x, ComboSet combos, boolean perNeuron) {
         if (combos.n() != x.rows() || combos.d() != x.cols())
             throw new IllegalArgumentException("combos are for " + combos.n() + "×" + combos.d() + " data, X is "
                     + x.rows() + "×" + x.cols());
@@ -68,6 +84,7 @@ final class PathThreeLayerOperator implements BlockOperator {
         this.n = x.rows();
         this.d = x.cols();
         this.m1 = combos.m1();
+        this.groups = perNeuron ? m1 : 1;
         this.combos = combos.size();
         this.blocks = 2 * this.combos;
         this.dim = m1 * d;
@@ -158,6 +175,7 @@ final class PathThreeLayerOperator implements BlockOperator {
     @Override public int rows() { return rows; }
     @Override public int d() { return dim; }
     @Override public int blocks() { return blocks; }
+    @Override public int groupsPerBlock() { return groups; }
     @Override public int masks() { return combos; }
     @Override public boolean constrained() { return true; }
     @Override public double sign(int block) { return block < combos ? 1.0 : -1.0; }

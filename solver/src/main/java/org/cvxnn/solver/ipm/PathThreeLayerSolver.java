@@ -36,6 +36,14 @@ public final class PathThreeLayerSolver {
      *         {@code u_c = (u_c1..u_cm1)}, block C + c is {@code u'_c}
      */
     public static IpmResult solve(Dataset design, ComboSet combos, double beta, IpmSettings settings, PrintStream log) {
+        return solve(design, combos, beta, settings, log, false);
+    }
+
+    /**
+     * The program on {@code combos} with one group per block, or with {@code perNeuron} one per
+     * first-layer neuron (the weight-decay program (3.4)); arguments as in the public method.
+     */
+    static IpmResult solve(Dataset design, ComboSet combos, double beta, IpmSettings settings, PrintStream log, boolean perNeuron) {
         if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
         if (combos.n() != design.n())
             throw new IllegalArgumentException("the combos cover " + combos.n() + " samples, the data have " + design.n());
@@ -47,7 +55,7 @@ public final class PathThreeLayerSolver {
         try (Arena arena = Arena.ofConfined()) {
             Matrix x = Matrix.of(arena, design.n(), design.d(), design.x());
             Matrix y = Matrix.of(arena, design.n(), 1, design.y());
-            PathThreeLayerOperator op = new PathThreeLayerOperator(arena, x, combos);
+            PathThreeLayerOperator op = new PathThreeLayerOperator(arena, x, combos, perNeuron);
             InteriorPointMethod ipm = new InteriorPointMethod(arena, op, y, beta, settings, log);
             double setup = (System.nanoTime() - start) * 1e-9;
             InteriorPointMethod.Outcome out = ipm.run();

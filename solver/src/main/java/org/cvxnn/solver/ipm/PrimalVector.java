@@ -5,14 +5,17 @@ import org.cvxnn.linalg.Matrix;
 
 import java.lang.foreign.Arena;
 
-/** An element of the primal space: block weights {@code u} (d×B) and epigraph variables {@code t} (B). */
+/**
+ * An element of the primal space: block weights {@code u} (d×B) and epigraph variables {@code t},
+ * one per second-order cone (B·g for g groups per block).
+ */
 final class PrimalVector {
     final Matrix u;
     final Matrix t;
 
-    PrimalVector(Arena arena, int d, int blocks) {
+    PrimalVector(Arena arena, int d, int blocks, int cones) {
         this.u = Matrix.allocate(arena, d, blocks);
-        this.t = Matrix.vector(arena, blocks);
+        this.t = Matrix.vector(arena, cones);
     }
 
     void copyFrom(PrimalVector o) {

@@ -21,7 +21,9 @@ import java.lang.foreign.ValueLayout;
  *   S   = I + Σ_i D_i X L_i L_iᵀ Xᵀ D_i = RᵀR          (gemm + mask + dsyrk per chunk, one potrf)
  *   Δu  = B̃⁻¹ (r − Mᵀ S⁻¹ M B̃⁻¹ r)
  * </pre>
- * The epigraph variables t are eliminated in closed form per block beforehand (ipm.md §2 fact 3).
+ * The epigraph variables t are eliminated in closed form per cone beforehand (ipm.md §2 fact 3);
+ * with g groups per block ({@link BlockOperator#groupsPerBlock()}) each cone touches only its own
+ * diagonal (d/g)×(d/g) sub-block of B̃_j.
  * All workspaces are allocated in the constructor.
  */
 final class SchurKktSolver {
@@ -31,7 +33,7 @@ final class SchurKktSolver {
     private static final int SMALL_BLOCK = 8;
 
     private final BlockOperator op;
-    private final int n, d, blocks, masks, threads;
+    private final int n, d, blocks, masks, threads, groups, groupDim;
     private final double staticReg;
 
     private final Matrix gram;        // d(d+1)/2 × B packed Gram blocks
@@ -41,8 +43,8 @@ final class SchurKktSolver {
     private final Matrix[] inverseViews;
     private final Matrix[] factorViews;
     private final int[][] blocksOfMask; // the blocks whose inverses sum to C_i
-    private final Matrix coupling;    // d × B: the SOC block's t–u coupling b_j
-    private final double[] tt;        // B: the SOC block's t–t entry c_j
+    private final Matrix coupling;    // d × B: the cones' t–u couplings b_q, each in its group's rows
+    private final double[] tt;        // B·g: the SOC t–t entries c_q
 
     private final Matrix reduced;     // d × B
     private final Matrix scaled;      // d × B
@@ -58,6 +60,8 @@ final class SchurKktSolver {
         this.d = op.d();
         this.blocks = op.blocks();
         this.masks = op.masks();
+        this.groups = op.groupsPerBlock();
+        this.groupDim = d / groups;
         this.threads = threads;
         this.staticReg = staticReg;
         this.gram = op.constrained() ? Matrix.allocate(arena, d * (d + 1) / 2, blocks) : null;
@@ -70,7 +74,7 @@ final class SchurKktSolver {
         this.factorViews = new Matrix[masks];
         for (int i = 0; i < masks; i++) factorViews[i] = factors.columns(i * d, d);
         this.coupling = Matrix.allocate(arena, d, blocks);
-        this.tt = new double[blocks];
+        this.tt = new double[blocks * groups];
         this.reduced = Matrix.allocate(arena, d, blocks);
         this.scaled = Matrix.allocate(arena, d, blocks);
         this.out = Matrix.allocate(arena, d, blocks);
@@ -130,22 +134,7 @@ final class SchurKktSolver {
         } else {
             blk.fill(0.0);
         }
-        // SOC term after eliminating t: η⁻²[(I − ŵŵᵀ) + ŵŵᵀ/(2w₀² − 1)], ŵ = w₁/‖w₁‖ (ipm.md §2 fact 3)
-        double eta2 = 1.0 / (soc.eta(j) * soc.eta(j));
-        double w0 = soc.w0(j);
-        double w1sq = 0;
-        for (int k = 1; k <= d; k++) w1sq += soc.w(j, k) * soc.w(j, k);
-        double along = 1.0 / (2 * w0 * w0 - 1) - 1.0;
-        for (int c = 0; c < d; c++) {
-            double wc = w1sq > 0 ? soc.w(j, c + 1) / Math.sqrt(w1sq) : 0.0;
-            for (int r = 0; r < d; r++) {
-                double wr = w1sq > 0 ? soc.w(j, r + 1) / Math.sqrt(w1sq) : 0.0;
-                double v = eta2 * (along * wr * wc + (r == c ? 1.0 : 0.0));
-                bs.setAtIndex(D, r + (long) c * d, bs.getAtIndex(D, r + (long) c * d) + v);
-            }
-            coupling.set(c, j, -2 * eta2 * w0 * soc.w(j, c + 1));
-        }
-        tt[j] = eta2 * (2 * w0 * w0 - 1);
+        for (int k = 0; k < groups; k++) addConeTerm(bs, j, k, soc);
         double maxDiag = 0;
         for (int c = 0; c < d; c++) maxDiag = Math.max(maxDiag, bs.getAtIndex(D, c + (long) c * d));
         double delta = staticReg + 100 * EPS * maxDiag;
@@ -163,6 +152,31 @@ final class SchurKktSolver {
         Lapack.dpotri(Uplo.LOWER, blk).orThrow();
         for (int c = 0; c < d; c++)
             for (int r = c + 1; r < d; r++) bs.setAtIndex(D, c + (long) r * d, bs.getAtIndex(D, r + (long) c * d));
+    }
+
+    /**
+     * Adds the SOC term of cone q = j·g + k, after eliminating its t, to the diagonal sub-block of
+     * group k: η⁻²[(I − ŵŵᵀ) + ŵŵᵀ/(2w₀² − 1)], ŵ = w₁/‖w₁‖ (ipm.md §2 fact 3); records its
+     * coupling b_q and t–t entry c_q.
+     */
+    private void addConeTerm(MemorySegment bs, int j, int k, SocCones soc) {
+        int q = j * groups + k, off = k * groupDim;
+        double eta2 = 1.0 / (soc.eta(q) * soc.eta(q));
+        double w0 = soc.w0(q);
+        double w1sq = 0;
+        for (int l = 1; l <= groupDim; l++) w1sq += soc.w(q, l) * soc.w(q, l);
+        double along = 1.0 / (2 * w0 * w0 - 1) - 1.0;
+        for (int c = 0; c < groupDim; c++) {
+            double wc = w1sq > 0 ? soc.w(q, c + 1) / Math.sqrt(w1sq) : 0.0;
+            for (int r = 0; r < groupDim; r++) {
+                double wr = w1sq > 0 ? soc.w(q, r + 1) / Math.sqrt(w1sq) : 0.0;
+                double v = eta2 * (along * wr * wc + (r == c ? 1.0 : 0.0));
+                long idx = off + r + (long) (off + c) * d;
+                bs.setAtIndex(D, idx, bs.getAtIndex(D, idx) + v);
+            }
+            coupling.set(off + c, j, -2 * eta2 * w0 * soc.w(q, c + 1));
+        }
+        tt[q] = eta2 * (2 * w0 * w0 - 1);
     }
 
     private static int[][] blocksOfMask(BlockOperator op) {
@@ -210,9 +224,17 @@ final class SchurKktSolver {
      * {@code (P + GᵀH⁻¹G) Δx = r}. Inputs are not modified; outputs must not alias inputs.
      */
     void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt) {
-        // eliminate t: r̃_j = ru_j − b_j rt_j / c_j
+        // eliminate t: r̃_q = ru_q − b_q rt_q / c_q per cone q
         reduced.copyFrom(ru);
-        for (int j = 0; j < blocks; j++) Blas.daxpy(-rt.get(j) / tt[j], couplingCols[j], reducedCols[j]);
+        if (groups == 1) {
+            for (int j = 0; j < blocks; j++) Blas.daxpy(-rt.get(j) / tt[j], couplingCols[j], reducedCols[j]);
+        } else {
+            MemorySegment b = coupling.segment(), r = reduced.segment();
+            for (int q = 0; q < tt.length; q++) {
+                double f = -rt.get(q) / tt[q];
+                for (long i = (long) q * groupDim; i < (long) (q + 1) * groupDim; i++) r.setAtIndex(D, i, r.getAtIndex(D, i) + f * b.getAtIndex(D, i));
+            }
+        }
         // q = B̃⁻¹ r̃
         applyInverses(scaled, scaledCols);
         // λ = S⁻¹ M q ; r̃ ← r̃ − Mᵀ λ ; Δu = B̃⁻¹ r̃
@@ -221,7 +243,16 @@ final class SchurKktSolver {
         op.applyTranspose(-1.0, lambda, 1.0, reduced);
         applyInverses(out, outCols);
         du.copyFrom(out);
-        for (int j = 0; j < blocks; j++) dt.set(j, (rt.get(j) - Blas.ddot(couplingCols[j], outCols[j])) / tt[j]);
+        if (groups == 1) {
+            for (int j = 0; j < blocks; j++) dt.set(j, (rt.get(j) - Blas.ddot(couplingCols[j], outCols[j])) / tt[j]);
+        } else {
+            MemorySegment b = coupling.segment(), o = out.segment();
+            for (int q = 0; q < tt.length; q++) {
+                double dot = 0;
+                for (long i = (long) q * groupDim; i < (long) (q + 1) * groupDim; i++) dot += b.getAtIndex(D, i) * o.getAtIndex(D, i);
+                dt.set(q, (rt.get(q) - dot) / tt[q]);
+            }
+        }
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.function.ToDoubleFunction;
  *       with {@code (2D_i − I) X g_i = |X g_i|}) just far enough, or set to zero when that move
  *       would exceed the block itself.</li>
  *   <li>Dual point: {@code λ = Mu − y}, orthant multipliers clipped at 0, scaled by the largest
- *       {@code s ≤ β / max_j ‖ε_j A_jᵀ λ − K_jᵀ μ_j‖} that maximises the concave dual
- *       objective {@code −½s²‖λ‖² − s λᵀy}.</li>
+ *       {@code s ≤ β / max_q ‖[ε_j A_jᵀ λ − K_jᵀ μ_j]_q‖} (max over the groups q of every block,
+ *       {@link BlockOperator#groupsPerBlock()}; the dual norm of {@code Σ_q ‖u_q‖}) that maximises
+ *       the concave dual objective {@code −½s²‖λ‖² − s λᵀy}.</li>
  * </ol>
  * Between the two, blocks left at round-off size are zeroed when that does not raise the objective,
  * so the recovered network has only the neurons the solution really uses. The pruning threshold is
@@ -38,7 +39,7 @@ final class SolutionCertifier {
     private final BlockOperator op;
     private final Matrix y;
     private final double beta;
-    private final int n, d, blocks;
+    private final int n, d, blocks, groupDim, cones;
     private final Matrix u, grad, yhat, lambda;
     private final Matrix directions, directionRows; // d×B and rows×B, null when unconstrained
     private Matrix rows; // rows×B scratch of the current certify call
@@ -51,6 +52,8 @@ final class SolutionCertifier {
         this.n = op.n();
         this.d = op.d();
         this.blocks = op.blocks();
+        this.groupDim = d / op.groupsPerBlock();
+        this.cones = blocks * op.groupsPerBlock();
         this.u = Matrix.allocate(arena, d, blocks);
         this.grad = Matrix.allocate(arena, d, blocks);
         this.yhat = Matrix.vector(arena, n);
@@ -93,7 +96,7 @@ final class SolutionCertifier {
         }
         double[] g = grad.toArray();
         double c = 0;
-        for (int j = 0; j < blocks; j++) c = Math.max(c, norm(g, j * d, d));
+        for (int q = 0; q < cones; q++) c = Math.max(c, norm(g, q * groupDim, groupDim));
         c = Math.max(c, outsideDualNorm.applyAsDouble(lambda));
         double ly = ew.dot(lambda.segment(), y.segment(), n);
         double dual;
@@ -107,13 +110,13 @@ final class SolutionCertifier {
         return new Certificate(w, primal, dual);
     }
 
-    /** The program's objective {@code ½‖Mu − y‖² + β Σ_j ‖u_j‖} at the (feasible) point {@code w}. */
+    /** The program's objective {@code ½‖Mu − y‖² + β Σ_q ‖u_q‖} (over all groups) at the (feasible) point {@code w}. */
     private double primalObjective(double[] w) {
         u.copyFrom(w);
         op.apply(u, yhat);
         ew.axpby(1.0, yhat.segment(), -1.0, y.segment(), lambda.segment(), n);
         double norms = 0;
-        for (int j = 0; j < blocks; j++) norms += norm(w, j * d, d);
+        for (int q = 0; q < cones; q++) norms += norm(w, q * groupDim, groupDim);
         return 0.5 * ew.sumSquares(lambda.segment(), n) + beta * norms;
     }
 
