@@ -10,7 +10,9 @@ public enum ModelKind {
     /** Two-layer gated-ReLU network, convex program (1.5); a relaxation of {@link #RELU2}. */
     GATED2("gated2"),
     /** Parallel three-layer ReLU network with path regularisation, convex program (4.2). */
-    PATH3("path3");
+    PATH3("path3"),
+    /** Parallel three-layer ReLU network with weight decay, convex program (3.4) of problem (3.1). */
+    RELU3("relu3");
 
     private final String id;
 
@@ -20,6 +22,11 @@ public enum ModelKind {
 
     public String id() {
         return id;
+    }
+
+    /** Whether this is a parallel three-layer kind ({@link #PATH3} or {@link #RELU3}). */
+    public boolean threeLayer() {
+        return this == PATH3 || this == RELU3;
     }
 
     /** The kind named {@code id}, or an exception listing the known names. */

@@ -1,11 +1,14 @@
 package org.cvxnn.solver;
 
+import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
+import org.cvxnn.solver.baseline.ThreeLayerPenalty;
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.ipm.IpmResult;
 import org.cvxnn.solver.ipm.IpmSettings;
 import org.cvxnn.solver.ipm.PathThreeLayerSolver;
-import org.cvxnn.solver.network.PathNetwork;
+import org.cvxnn.solver.ipm.WeightDecayThreeLayerSolver;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -13,8 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A path-regularised parallel three-layer training problem in its convex form (formulations §4):
- * data, sub-network width m1, β and combos.
+ * A parallel three-layer training problem in its convex form: data, sub-network width m1, β, combos
+ * and the regulariser — the path norm ({@link ModelKind#PATH3}, formulations §4, the default) or
+ * weight decay ({@link ModelKind#RELU3}, formulations (3.1)/(3.4)).
  * <pre>{@code
  * PathProblem problem = PathProblem.builder(data)
  *         .m1(2).beta(0.1).bias(true).combos(ComboSource.sampled(200, 42)).build();
@@ -22,9 +26,10 @@ import java.util.Objects;
  * double[] predictions = solution.model().predict(data);
  * }</pre>
  * The combos are computed once, when the problem is built. The solution's model is a
- * {@link ModelKind#PATH3} {@link PathNetwork}; its {@code patterns} count the combos.
+ * {@link ThreeLayerNetwork} of the problem's kind; its {@code patterns} count the combos.
  */
 public final class PathProblem {
+    private final ModelKind model;
     private final Dataset design;
     private final boolean bias;
     private final double beta;
@@ -34,6 +39,7 @@ public final class PathProblem {
     private final double comboSeconds;
 
     private PathProblem(Builder b) {
+        this.model = b.model;
         this.bias = b.bias;
         this.beta = b.beta;
         this.m1 = b.m1;
@@ -51,6 +57,12 @@ public final class PathProblem {
         return new Builder(features);
     }
 
+    /** {@link ModelKind#PATH3} or {@link ModelKind#RELU3}. */
+    public ModelKind model() { return model; }
+
+    /** The regulariser of {@link #model()}. */
+    public ThreeLayerPenalty penalty() { return penalty(model); }
+
     public double beta() { return beta; }
 
     public boolean bias() { return bias; }
@@ -65,28 +77,49 @@ public final class PathProblem {
     public ComboSet combos() { return combos; }
 
     /**
-     * Solves the convex program (4.2), certifies the result and recovers the network (§4.2).
+     * Solves the convex program ((4.2) for path3, (3.4) for relu3), certifies the result and
+     * recovers the network (§4.2, §3.8).
      *
      * @param log where the per-iteration progress lines go when {@code settings.verbose()}
      */
     public ConvexSolution solve(IpmSettings settings, PrintStream log) {
         long start = System.nanoTime();
-        IpmResult r = PathThreeLayerSolver.solve(design, combos, beta, settings, log);
+        IpmResult r = model == ModelKind.RELU3
+                ? WeightDecayThreeLayerSolver.solve(design, combos, beta, settings, log)
+                : PathThreeLayerSolver.solve(design, combos, beta, settings, log);
         long t0 = System.nanoTime();
-        TrainedModel model = new TrainedModel(ModelKind.PATH3, bias, new PathNetwork(PathThreeLayerSolver.network(combos, r)));
-        double nonconvex = model.network().objective(design, beta);
+        ParallelThreeLayerNetwork weights = model == ModelKind.RELU3
+                ? WeightDecayThreeLayerSolver.network(combos, r)
+                : PathThreeLayerSolver.network(combos, r);
+        TrainedModel trained = new TrainedModel(model, bias, new ThreeLayerNetwork(weights, penalty()));
+        double nonconvex = trained.network().objective(design, beta);
         Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put("combos", comboSeconds);
         seconds.putAll(r.seconds());
         seconds.put("recovery", (System.nanoTime() - t0) * 1e-9);
         return new ConvexSolution(r.status(), r.objective(), r.dualBound(), r.gapRel(), r.iterations(), combos.size(),
-                source.complete(), model, nonconvex, r.resPrimal(), r.resDual(), seconds,
+                source.complete(), trained, nonconvex, r.resPrimal(), r.resDual(), seconds,
                 comboSeconds + (System.nanoTime() - start) * 1e-9);
     }
 
-    /** Builder of a {@link PathProblem}; defaults: m1 = 2, no bias, 500 sampled combos with seed 0. */
+    /**
+     * The regulariser of a three-layer kind.
+     *
+     * @throws IllegalArgumentException if {@code kind} is not a three-layer kind
+     */
+    public static ThreeLayerPenalty penalty(ModelKind kind) {
+        return switch (kind) {
+            case PATH3 -> ThreeLayerPenalty.PATH;
+            case RELU3 -> ThreeLayerPenalty.WEIGHT_DECAY;
+            case RELU2, GATED2 -> throw new IllegalArgumentException(
+                    "a three-layer problem is path3 or relu3, not " + kind.id());
+        };
+    }
+
+    /** Builder of a {@link PathProblem}; defaults: path3, m1 = 2, no bias, 500 sampled combos with seed 0. */
     public static final class Builder {
         private final Dataset features;
+        private ModelKind model = ModelKind.PATH3;
         private int m1 = 2;
         private boolean bias;
         private double beta = Double.NaN;
@@ -94,6 +127,13 @@ public final class PathProblem {
 
         private Builder(Dataset features) {
             this.features = Objects.requireNonNull(features, "features");
+        }
+
+        /** {@link ModelKind#PATH3} (path norm) or {@link ModelKind#RELU3} (weight decay). */
+        public Builder model(ModelKind model) {
+            penalty(Objects.requireNonNull(model, "model"));
+            this.model = model;
+            return this;
         }
 
         /** First-layer neurons per sub-network, ≥ 1. */

@@ -6,7 +6,7 @@ import org.cvxnn.solver.certificate.Scope;
 import org.cvxnn.solver.combo.ComboEnumerationSettings;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.ipm.IpmSettings;
-import org.cvxnn.solver.network.PathNetwork;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -46,7 +46,7 @@ class PathProblemTest {
         assertEquals(ModelKind.PATH3, s.model().kind());
         assertEquals(exact, s.globalOptimum());
         assertEquals(problem.combos().size(), s.patterns());
-        PathNetwork net = (PathNetwork) s.model().network();
+        ThreeLayerNetwork net = (ThreeLayerNetwork) s.model().network();
         assertEquals(problem.m1(), net.m1());
         assertEquals(net.network().subnetworks(), s.activeNeurons());
         // the recovered network's path objective, evaluated on raw features through the model, is the convex objective

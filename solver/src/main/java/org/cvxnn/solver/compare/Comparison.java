@@ -17,14 +17,13 @@ import org.cvxnn.solver.baseline.BaselineSearch;
 import org.cvxnn.solver.baseline.Optimizer;
 import org.cvxnn.solver.baseline.SearchResult;
 import org.cvxnn.solver.baseline.SearchSettings;
-import org.cvxnn.solver.baseline.ThreeLayerPenalty;
 import org.cvxnn.solver.baseline.ThreeLayerTrainer;
 import org.cvxnn.solver.baseline.TrainingSettings;
 import org.cvxnn.solver.baseline.TwoLayerTrainer;
 import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.data.Dataset;
-import org.cvxnn.solver.network.PathNetwork;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 /**
@@ -34,7 +33,7 @@ import org.cvxnn.solver.network.TwoLayerNetwork;
  * {@code ½‖f(X) − y‖² + (β/2)Σ_j(‖u_j‖² + α_j²)} for {@link ModelKind#RELU2} and
  * {@link ModelKind#GATED2}, and the path objective (4.1)
  * {@code ½‖f(X) − y‖² + β Σ_k |w3k|·sqrt(Σ_j ‖w1kj‖² w2kj²)} of parallel three-layer networks for
- * {@link ModelKind#PATH3}.
+ * {@link ModelKind#PATH3}, their weight-decay objective (3.1) for {@link ModelKind#RELU3}.
  * <pre>{@code
  * ComparisonReport report = Comparison.run(TrainTestSplit.random(data, 0.2, 1), ComparisonSettings.defaults(0.01));
  * for (MethodResult m : report.methods()) System.out.println(m.method() + " " + m.trainObjective());
@@ -58,7 +57,7 @@ public final class Comparison {
     public static ComparisonReport run(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(settings, "settings");
-        return settings.kind() == ModelKind.PATH3 ? runPath(split, settings, log) : runTwoLayer(split, settings, log);
+        return settings.kind().threeLayer() ? runThreeLayer(split, settings, log) : runTwoLayer(split, settings, log);
     }
 
     private static ComparisonReport runTwoLayer(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
@@ -70,13 +69,13 @@ public final class Comparison {
                 network -> new TrainedModel(ModelKind.RELU2, settings.bias(), network));
     }
 
-    private static ComparisonReport runPath(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
-        PathProblem problem = PathProblem.builder(split.train()).m1(settings.m1()).beta(settings.beta())
+    private static ComparisonReport runThreeLayer(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
+        PathProblem problem = PathProblem.builder(split.train()).model(settings.kind()).m1(settings.m1()).beta(settings.beta())
                 .bias(settings.bias()).combos(settings.combos()).build();
         ConvexSolution solution = problem.solve(settings.ipm(), log);
-        ThreeLayerTrainer trainer = new ThreeLayerTrainer(baselineWidth(settings, solution), settings.m1(), ThreeLayerPenalty.PATH);
+        ThreeLayerTrainer trainer = new ThreeLayerTrainer(baselineWidth(settings, solution), settings.m1(), problem.penalty());
         return report(split, settings, solution, problem.design(), new BaselineSearch<>(trainer),
-                network -> new TrainedModel(ModelKind.PATH3, settings.bias(), new PathNetwork(network)));
+                network -> new TrainedModel(problem.model(), settings.bias(), new ThreeLayerNetwork(network, problem.penalty())));
     }
 
     /** The user's width, or the recovered network's neuron (sub-network) count, at least 1. */

@@ -19,15 +19,16 @@ import org.cvxnn.solver.ipm.IpmSettings;
  *                   compare two model families under the same objective formula. With
  *                   {@link ModelKind#PATH3} the convex program is the path-regularised three-layer one
  *                   (formulations §4) and the baselines train parallel three-layer ReLU networks with
- *                   sub-networks of {@code m1} neurons on the path objective (4.1)
+ *                   sub-networks of {@code m1} neurons on the path objective (4.1); with
+ *                   {@link ModelKind#RELU3} the same on the weight-decay program (3.4) and objective (3.1)
  * @param beta       regularisation strength β &gt; 0 of the shared objective
  * @param bias       whether a constant bias column is appended to the features (for every method);
  *                   default false
  * @param patterns   the activation patterns of a two-layer convex program; default 500 sampled
- *                   gates, seed 0; unused for {@link ModelKind#PATH3}
- * @param m1         first-layer neurons per sub-network of {@link ModelKind#PATH3} (convex and
+ *                   gates, seed 0; unused for {@link ModelKind#PATH3} and {@link ModelKind#RELU3}
+ * @param m1         first-layer neurons per sub-network of the three-layer kinds (convex and
  *                   baselines), at least 1; default {@value #DEFAULT_M1}; unused for two layers
- * @param combos     the combos of the {@link ModelKind#PATH3} program; default 500 sampled, seed 0;
+ * @param combos     the combos of the three-layer programs; default 500 sampled, seed 0;
  *                   unused for two layers
  * @param ipm        interior-point settings; default {@link IpmSettings#defaults()}
  * @param search     restarts, learning-rate grid and training settings of every baseline; its
@@ -36,7 +37,7 @@ import org.cvxnn.solver.ipm.IpmSettings;
  *                   cut to it; default {@link SearchSettings#defaults()} with minibatches of
  *                   {@value #DEFAULT_BATCH} and {@value #DEFAULT_EPOCHS} epochs
  * @param optimizers the baselines, one result row each, distinct, at least one; default SGD, Adam
- * @param width      hidden neurons (for {@link ModelKind#PATH3}: sub-networks K) of the baseline
+ * @param width      hidden neurons (for the three-layer kinds: sub-networks K) of the baseline
  *                   networks, or {@link #CONVEX_WIDTH} for the count of the network recovered from
  *                   the convex solution (at least 1); default {@link #CONVEX_WIDTH}
  */

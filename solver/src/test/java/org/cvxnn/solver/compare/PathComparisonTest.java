@@ -7,7 +7,7 @@ import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.baseline.Optimizer;
 import org.cvxnn.solver.baseline.SearchSettings;
 import org.cvxnn.solver.baseline.TrainingSettings;
-import org.cvxnn.solver.network.PathNetwork;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,7 +59,7 @@ class PathComparisonTest {
         assertTrue(subnetworks >= 1);
         for (MethodResult m : report.methods()) {
             assertEquals(ModelKind.PATH3, m.model().kind());
-            PathNetwork net = assertInstanceOf(PathNetwork.class, m.model().network());
+            ThreeLayerNetwork net = assertInstanceOf(ThreeLayerNetwork.class, m.model().network());
             assertEquals(2, net.m1(), m.method());
             assertEquals(net.m(), m.neurons());
             // The path objective (4.1), recomputed from the weights.

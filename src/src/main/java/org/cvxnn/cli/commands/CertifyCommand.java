@@ -18,7 +18,7 @@ import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.certificate.Scope;
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
-import org.cvxnn.solver.network.PathNetwork;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 import java.io.PrintStream;
@@ -33,11 +33,12 @@ import java.util.Map;
  * for path3) is enumerated and the bound holds for every network of the family — any width, and
  * for path3 any number of sub-networks of the model's width m1 (scope {@code global}); with sampled
  * patterns ({@code --patterns N}) or combos ({@code --combos N}) it holds only relative to them
- * (scope {@code pattern_subset}).
+ * (scope {@code pattern_subset}). relu3 models are refused: the certificate of weight-decay
+ * networks (§3.9) is not implemented; {@code train} prints their certified gap.
  */
 public final class CertifyCommand implements Command {
     private static final Options OPTIONS = Options.of(
-                    Option.value("model", "MODEL.json", "the relu2 or path3 model file to certify").asRequired(),
+                    Option.value("model", "MODEL.json", "the relu2 or path3 model file to certify (relu3: not implemented)").asRequired(),
                     Option.value("data", "FILE.csv", "the data: CSV with the model's feature and target columns").asRequired(),
                     Option.value("beta", "B", "regularisation strength, > 0 (default: the model's)"),
                     Option.flag("exact", "enumerate every activation pattern (path3: combo): a rigorous, global lower bound"),
@@ -74,7 +75,10 @@ public final class CertifyCommand implements Command {
         ModelInputs in = ModelInputs.read(modelFile, dataFile, true);
         double beta = givenBeta != null ? givenBeta : in.model().beta();
         boolean exact = args.flag("exact");
-        if (in.model().model().network() instanceof PathNetwork path) {
+        if (in.model().model().kind() == ModelKind.RELU3)
+            throw new CliException(modelFile + ": is a relu3 (weight-decay three-layer) model; the §3.9 certificate for"
+                    + " weight-decay networks is not implemented: use the certified gap that train printed for it");
+        if (in.model().model().network() instanceof ThreeLayerNetwork path) {
             if (args.has("patterns"))
                 throw new CliException("--patterns applies to relu2 models; " + modelFile + " is a path3 model: use --combos N or --exact");
             ComboSource source = exact ? ComboSource.exact() : ComboSource.sampled(args.intValue("combos", 1, Integer.MAX_VALUE), seed);

@@ -32,13 +32,14 @@ import java.util.stream.Stream;
  * network unless {@code --width} says otherwise), and prints a table of training objective, test
  * error, time and neurons per method; with {@code --json}, one JSON object as the last line of
  * stdout. The objective is the two-layer one ({@link ProblemOptions}) or, with
- * {@code --model path3} ({@link PathOptions}), the path objective of parallel three-layer networks
- * whose baselines have as many sub-networks of {@code --m1} neurons as the convex network.
+ * {@code --model path3} or {@code --model relu3} ({@link PathOptions}), the path or weight-decay
+ * objective of parallel three-layer networks whose baselines have as many sub-networks of
+ * {@code --m1} neurons as the convex network.
  */
 public final class CompareCommand implements Command {
     private static final List<String> OPTIMIZERS = List.of("sgd", "adam", "gd");
     private static final Options OPTIONS = ProblemOptions.options(
-            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3).map(ModelKind::id).collect(Collectors.joining("|")),
+            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3).map(ModelKind::id).collect(Collectors.joining("|")),
             Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
             Option.value("test", "FILE.csv", "held-out test data with the columns of --data"),
             Option.value("split", "FRACTION", "hold out this share of --data as test set, in (0, 1)").withDefault("0.2"),
@@ -47,7 +48,7 @@ public final class CompareCommand implements Command {
             Option.value("restarts", "R", "seeded initialisations per learning rate").withDefault("5"),
             Option.value("epochs", "E", "passes over the training data per run").withDefault(Integer.toString(ComparisonSettings.DEFAULT_EPOCHS)),
             Option.value("batch", "B", "minibatch size of sgd and adam (gd uses all samples)").withDefault(Integer.toString(ComparisonSettings.DEFAULT_BATCH)),
-            Option.value("width", "M", "hidden neurons (path3: sub-networks) of the baseline networks (default: those of the convex network)"),
+            Option.value("width", "M", "hidden neurons (path3, relu3: sub-networks) of the baseline networks (default: those of the convex network)"),
             Option.flag("json", "print the result as one JSON object on the last line of stdout")))
             .toArray(Option[]::new))
             .exclusive("test", "split").exclusive("combos", "exact");
@@ -73,10 +74,10 @@ public final class CompareCommand implements Command {
             throw new CliException("--split-seed applies only to --split, not to --test");
         String model = args.string("model");
         Problem problem;
-        if (model.equals(ModelKind.PATH3.id())) {
-            PathOptions o = PathOptions.from(args);
-            problem = new Problem(o.dataFile(), o.data(), ModelKind.PATH3, o.beta(), o.bias(), o.source(), base(args, o.beta())
-                    .withKind(ModelKind.PATH3).withBias(o.bias()).withM1(o.m1()).withCombos(o.combos()).withIpm(o.settings()));
+        if (model.equals(ModelKind.PATH3.id()) || model.equals(ModelKind.RELU3.id())) {
+            PathOptions o = PathOptions.from(args, ModelKind.of(model));
+            problem = new Problem(o.dataFile(), o.data(), o.model(), o.beta(), o.bias(), o.source(), base(args, o.beta())
+                    .withKind(o.model()).withBias(o.bias()).withM1(o.m1()).withCombos(o.combos()).withIpm(o.settings()));
         } else {
             PathOptions.rejectFor(model, args);
             ProblemOptions o = ProblemOptions.from(args);
@@ -94,10 +95,10 @@ public final class CompareCommand implements Command {
             Map<String, Object> json = ComparisonOutput.json(report);
             json.put("model", problem.model().id());
             json.put("pattern_source", problem.source());
-            if (problem.model() == ModelKind.PATH3) json.put("m1", problem.settings().m1());
+            if (problem.model().threeLayer()) json.put("m1", problem.settings().m1());
             streams.out().println(Json.compact(json));
         } else {
-            String m1 = problem.model() == ModelKind.PATH3 ? " (m1 = " + problem.settings().m1() + ")" : "";
+            String m1 = problem.model().threeLayer() ? " (m1 = " + problem.settings().m1() + ")" : "";
             streams.out().printf("compare on %s: %d training and %d test samples, d = %d%s, model %s%s, beta = %s%n",
                     problem.dataFile(), report.trainSize(), report.testSize(), split.train().d(),
                     problem.bias() ? " + bias" : "", problem.model().id(), m1, problem.beta());

@@ -6,6 +6,7 @@ import org.cvxnn.cli.Option;
 import org.cvxnn.cli.Range;
 import org.cvxnn.cli.io.LabelledData;
 import org.cvxnn.solver.ComboSource;
+import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.PathProblem;
 import org.cvxnn.solver.ipm.IpmSettings;
 
@@ -15,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The options of a path-regularised three-layer problem ({@code --model path3}) and their
- * conversion to a {@link PathProblem} (for {@code train} and {@code compare}): the options of
+ * The options of a parallel three-layer problem ({@code --model path3} or {@code --model relu3})
+ * and their conversion to a {@link PathProblem} (for {@code train} and {@code compare}): the options of
  * {@link ProblemOptions} except the pattern sources and {@code --working-set}, plus
  * <pre>
  *   --m1 M                     first-layer neurons per sub-network (required)
@@ -24,6 +25,7 @@ import java.util.Map;
  *                              combo source (default: --combos 500 --seed 0)
  * </pre>
  *
+ * @param model    {@link ModelKind#PATH3} or {@link ModelKind#RELU3}
  * @param dataFile the data file, for messages
  * @param data     the data read from it
  * @param beta     the regularisation strength β &gt; 0
@@ -34,7 +36,7 @@ import java.util.Map;
  *                 and {@code seed}; exact)
  * @param settings the interior-point settings
  */
-record PathOptions(Path dataFile, LabelledData data, double beta, boolean bias, int m1, ComboSource combos,
+record PathOptions(ModelKind model, Path dataFile, LabelledData data, double beta, boolean bias, int m1, ComboSource combos,
                    Map<String, Object> source, IpmSettings settings) {
 
     /** Random sub-networks drawn when neither {@code --combos} nor {@code --exact} is given. */
@@ -44,30 +46,30 @@ record PathOptions(Path dataFile, LabelledData data, double beta, boolean bias, 
         source = Collections.unmodifiableMap(new LinkedHashMap<>(source));
     }
 
-    /** The options only path3 takes. */
+    /** The options only the three-layer models take. */
     static Option[] options() {
         return new Option[] {
-                Option.value("m1", "M", "path3 only: first-layer neurons per sub-network, >= 1"),
-                Option.value("combos", "N", "path3 only: combos of N random sub-networks (default "
+                Option.value("m1", "M", "path3/relu3 only: first-layer neurons per sub-network, >= 1"),
+                Option.value("combos", "N", "path3/relu3 only: combos of N random sub-networks (default "
                         + DEFAULT_COMBOS + "; --exact enumerates them all)"),
         };
     }
 
-    /** Rejects the path3-only options for a two-layer model. */
+    /** Rejects the three-layer-only options for a two-layer model. */
     static void rejectFor(String model, Args args) {
         for (String name : new String[] {"m1", "combos"}) {
-            if (args.has(name)) throw new CliException("--" + name + " applies only to --model path3, not to --model " + model);
+            if (args.has(name)) throw new CliException("--" + name + " applies only to --model path3 or relu3, not to --model " + model);
         }
     }
 
-    /** Checks the options and reads the data. */
-    static PathOptions from(Args args) {
+    /** Checks the options of a {@code model} (path3 or relu3) problem and reads the data. */
+    static PathOptions from(Args args, ModelKind model) {
         for (String name : new String[] {"patterns", "gates", "working-set"}) {
             if (args.has(name))
-                throw new CliException("--" + name + " does not apply to --model path3: its program uses combos"
+                throw new CliException("--" + name + " does not apply to --model " + model.id() + ": its program uses combos"
                         + " (--combos N [--seed S] or --exact)");
         }
-        if (!args.has("m1")) throw new CliException("--model path3 needs --m1 M (first-layer neurons per sub-network)");
+        if (!args.has("m1")) throw new CliException("--model " + model.id() + " needs --m1 M (first-layer neurons per sub-network)");
         int m1 = args.intValue("m1", 1, Integer.MAX_VALUE);
         double beta = args.doubleValue("beta", Range.positive());
         boolean bias = args.flag("bias");
@@ -90,7 +92,7 @@ record PathOptions(Path dataFile, LabelledData data, double beta, boolean bias, 
             source.put("draws", draws);
             source.put("seed", seed);
         }
-        return new PathOptions(file, data, beta, bias, m1, combos, source, settings);
+        return new PathOptions(model, file, data, beta, bias, m1, combos, source, settings);
     }
 
     /**
@@ -100,7 +102,7 @@ record PathOptions(Path dataFile, LabelledData data, double beta, boolean bias, 
      */
     PathProblem problem() {
         try {
-            return PathProblem.builder(data.data()).m1(m1).beta(beta).bias(bias).combos(combos).build();
+            return PathProblem.builder(data.data()).model(model).m1(m1).beta(beta).bias(bias).combos(combos).build();
         } catch (IllegalArgumentException e) {
             String hint = combos instanceof ComboSource.Exact ? "; use --combos N to sample combos instead" : "";
             throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage() + hint, e);

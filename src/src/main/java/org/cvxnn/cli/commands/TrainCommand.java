@@ -13,7 +13,7 @@ import org.cvxnn.solver.ConvexSolution;
 import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.PathProblem;
 import org.cvxnn.solver.TwoLayerProblem;
-import org.cvxnn.solver.network.PathNetwork;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,13 +25,14 @@ import java.util.stream.Stream;
 
 /**
  * {@code cvxnn train}: solves the convex program of a two-layer network ({@link ProblemOptions})
- * or of a path-regularised three-layer network ({@code --model path3}, {@link PathOptions}) on a
+ * or of a parallel three-layer network (path-regularised {@code --model path3} or weight-decay
+ * {@code --model relu3}, {@link PathOptions}) on a
  * CSV data set, prints the certified result (a summary, or with {@code --json} one JSON object as
  * the last line of stdout) and optionally writes the recovered network as a {@link ModelFile}.
  */
 public final class TrainCommand implements Command {
     private static final Options OPTIONS = ProblemOptions.options(
-            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3).map(ModelKind::id).collect(Collectors.joining("|")),
+            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3).map(ModelKind::id).collect(Collectors.joining("|")),
             Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
                     Option.value("out", "MODEL.json", "write the trained network to this model file"),
                     Option.flag("json", "print the result as one JSON object on the last line of stdout")))
@@ -45,7 +46,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String description() {
-        return "train a two-layer (relu2, gated2) or path-regularised three-layer (path3) network to a certified optimum";
+        return "train a two-layer (relu2, gated2) or three-layer (path3: path norm, relu3: weight decay) network to a certified optimum";
     }
 
     @Override
@@ -56,10 +57,11 @@ public final class TrainCommand implements Command {
     @Override
     public int run(Args args, Streams streams) {
         String model = args.string("model");
-        if (model.equals(ModelKind.PATH3.id())) return runPath(args, streams);
+        if (model.equals(ModelKind.PATH3.id())) return runPath(args, streams, ModelKind.PATH3);
+        if (model.equals(ModelKind.RELU3.id())) return runPath(args, streams, ModelKind.RELU3);
         if (!model.equals(ModelKind.RELU2.id()) && !model.equals(ModelKind.GATED2.id()))
-            throw new CliException("--model must be " + ModelKind.RELU2.id() + ", " + ModelKind.GATED2.id() + " or "
-                    + ModelKind.PATH3.id() + ", got '" + model + "'");
+            throw new CliException("--model must be " + ModelKind.RELU2.id() + ", " + ModelKind.GATED2.id() + ", "
+                    + ModelKind.PATH3.id() + " or " + ModelKind.RELU3.id() + ", got '" + model + "'");
         PathOptions.rejectFor(model, args);
         ProblemOptions options = ProblemOptions.from(args);
         Path out = args.has("out") ? OutputFiles.checkWritable(args.string("out")) : null;
@@ -72,14 +74,14 @@ public final class TrainCommand implements Command {
         return 0;
     }
 
-    private int runPath(Args args, Streams streams) {
-        PathOptions options = PathOptions.from(args);
+    private int runPath(Args args, Streams streams, ModelKind kind) {
+        PathOptions options = PathOptions.from(args, kind);
         Path out = args.has("out") ? OutputFiles.checkWritable(args.string("out")) : null;
         long start = System.nanoTime();
         PathProblem problem = options.problem();
         ConvexSolution solution = problem.solve(options.settings(), streams.err());
         double total = (System.nanoTime() - start) * 1e-9;
-        Problem p = new Problem(options.dataFile(), options.data(), ModelKind.PATH3, options.beta(), options.bias(), options.source());
+        Problem p = new Problem(options.dataFile(), options.data(), kind, options.beta(), options.bias(), options.source());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("combos", solution.patterns());
         extra.put("m1", options.m1());
@@ -142,13 +144,13 @@ public final class TrainCommand implements Command {
         Reports.line(o, "certified gap", Reports.format(s.objective() - s.dualBound()) + " (relative " + Reports.format(s.gapRel()) + ")");
         Reports.line(o, "iterations", Integer.toString(s.iterations()));
         Reports.line(o, "time", String.format("%.3f s (interior point %.3f s)", total, s.solveSeconds()));
-        boolean path = options.model() == ModelKind.PATH3;
+        boolean path = options.model().threeLayer();
         String what = path ? "combos" : "patterns";
         Reports.line(o, what, s.patterns() + (s.globalOptimum()
                 ? " (all: the optimum is global over every network of this family)"
                 : " (" + describe(options.source()) + "; optimal among networks using these " + what + ")"));
         if (path) {
-            PathNetwork network = (PathNetwork) s.model().network();
+            ThreeLayerNetwork network = (ThreeLayerNetwork) s.model().network();
             Reports.line(o, "active sub-networks", s.activeNeurons() + " (of " + network.m1() + " first-layer neurons each)");
         } else {
             Reports.line(o, "active neurons", Integer.toString(s.activeNeurons()));

@@ -4,11 +4,12 @@ import org.cvxnn.cli.CliException;
 import org.cvxnn.cli.io.AtomicFiles;
 import org.cvxnn.cli.io.Json;
 import org.cvxnn.solver.ModelKind;
+import org.cvxnn.solver.PathProblem;
 import org.cvxnn.solver.TrainedModel;
 import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.network.GatedNetwork;
 import org.cvxnn.solver.network.Network;
-import org.cvxnn.solver.network.PathNetwork;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 import java.io.IOException;
@@ -25,20 +26,21 @@ import java.util.Objects;
  * A trained network as {@code train --out} writes it and {@code predict} and {@code certify} read
  * it: a JSON object
  * <pre>{@code
- * {"format": "cvxnn-model", "version": 1, "kind": "relu2" | "gated2" | "path3", "bias": true,
+ * {"format": "cvxnn-model", "version": 1, "kind": "relu2" | "gated2" | "path3" | "relu3", "bias": true,
  *  "features": ["x1", "x2"], "target": "y", "beta": 0.01, "n": 40,
  *  "network": {"d": 3, "m": 2, "w1": [[...], [...]], "alpha": [...], "gates": [[...], [...]]}}
  * }</pre>
  * {@code d} counts the bias weight when {@code bias} is true (the last weight of every row
  * multiplies the constant 1); {@code w1} (and {@code gates}, for gated2 only) hold one row of
- * {@code d} weights per neuron; {@code n} is the number of training samples. A path3 network
- * (parallel three-layer, formulations §3.1) has instead
+ * {@code d} weights per neuron; {@code n} is the number of training samples. A path3 or relu3
+ * network (parallel three-layer, formulations §3.1; path-regularised or with weight decay) has instead
  * <pre>{@code
  *  "network": {"d": 3, "K": 2, "m1": 2, "w1": [[...], [...], [...], [...]], "w2": [[...], [...]], "w3": [...]}
  * }</pre>
  * with {@code K} sub-networks of {@code m1} first-layer neurons: {@code w1} holds {@code K·m1}
  * rows of d weights (row {@code k·m1 + j} is neuron j of sub-network k), {@code w2} K rows of
- * {@code m1} second-layer weights, {@code w3} the K output weights.
+ * {@code m1} second-layer weights, {@code w3} the K output weights. A relu3 network's
+ * sub-networks have {@code ‖W1k‖_F ≤ 1} (the constraint of (3.1)).
  *
  * @param model    the network and whether it appends a bias feature
  * @param features the feature column names, in the order the network reads them
@@ -61,7 +63,10 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         if (new HashSet<>(features).size() != features.size()) throw new IllegalArgumentException("feature names repeat: " + features);
         if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be finite and > 0, got " + beta);
         if (n < 1) throw new IllegalArgumentException("n must be >= 1, got " + n);
-        if ((model.kind() == ModelKind.PATH3) != (model.network() instanceof PathNetwork))
+        boolean fits = model.kind().threeLayer()
+                ? model.network() instanceof ThreeLayerNetwork t && t.penalty() == PathProblem.penalty(model.kind())
+                : !(model.network() instanceof ThreeLayerNetwork);
+        if (!fits)
             throw new IllegalArgumentException("a " + model.kind().id() + " model cannot hold a " + model.network().getClass().getSimpleName());
     }
 
@@ -92,7 +97,8 @@ public record ModelFile(TrainedModel model, List<String> features, String target
             case "relu2" -> ModelKind.RELU2;
             case "gated2" -> ModelKind.GATED2;
             case "path3" -> ModelKind.PATH3;
-            default -> throw root.error("kind", "is '" + kindId + "'; a model file holds a relu2, gated2 or path3 network");
+            case "relu3" -> ModelKind.RELU3;
+            default -> throw root.error("kind", "is '" + kindId + "'; a model file holds a relu2, gated2, path3 or relu3 network");
         };
         boolean bias = root.bool("bias");
         List<String> features = root.strings("features");
@@ -109,8 +115,8 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         if (d != expected)
             throw net.error("d", "is " + d + ", but " + features.size() + " features" + (bias ? " plus the bias" : "") + " make " + expected);
         Network network;
-        if (kind == ModelKind.PATH3) {
-            network = pathNetwork(net, d);
+        if (kind.threeLayer()) {
+            network = threeLayerNetwork(net, d, kind);
             return new ModelFile(new TrainedModel(kind, bias, network), features, target, beta, n);
         }
         int m = (int) net.integer("m", 0, Integer.MAX_VALUE);
@@ -125,16 +131,25 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         return new ModelFile(new TrainedModel(kind, bias, network), features, target, beta, n);
     }
 
-    private static PathNetwork pathNetwork(Fields net, int d) {
+    private static ThreeLayerNetwork threeLayerNetwork(Fields net, int d, ModelKind kind) {
         for (String name : new String[] {"m", "alpha", "gates"})
-            if (net.has(name)) throw net.error(name, "is given, but a path3 network has K, m1, w1, w2 and w3");
+            if (net.has(name)) throw net.error(name, "is given, but a " + kind.id() + " network has K, m1, w1, w2 and w3");
         int k = (int) net.integer("K", 0, Integer.MAX_VALUE);
         int m1 = (int) net.integer("m1", 1, Integer.MAX_VALUE);
         if ((long) k * m1 > Integer.MAX_VALUE) throw net.error("K", "is too large: K*m1 = " + (long) k * m1 + " neurons");
         double[] w1 = net.matrix("w1", k * m1, "one per first-layer neuron: K*m1", d, "d");
         double[] w2 = net.matrix("w2", k, "one per sub-network: K", m1, "m1");
         double[] w3 = net.vector("w3", k);
-        return new PathNetwork(new ParallelThreeLayerNetwork(d, k, m1, w1, w2, w3));
+        ParallelThreeLayerNetwork weights = new ParallelThreeLayerNetwork(d, k, m1, w1, w2, w3);
+        if (kind == ModelKind.RELU3) {
+            for (int s = 0; s < k; s++) {
+                double norm = weights.firstLayerNorm(s);
+                if (norm > 1 + ParallelThreeLayerNetwork.NORM_TOLERANCE)
+                    throw net.error("w1", "gives sub-network " + s + " (rows " + s * m1 + ".." + ((s + 1) * m1 - 1)
+                            + ") the Frobenius norm " + norm + " > 1; a relu3 network needs ‖W1k‖_F <= 1");
+            }
+        }
+        return new ThreeLayerNetwork(weights, PathProblem.penalty(kind));
     }
 
     /** The JSON object {@link #write} writes. */
@@ -142,9 +157,9 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         Network network = model.network();
         Map<String, Object> net = new LinkedHashMap<>();
         net.put("d", network.d());
-        if (!(network instanceof PathNetwork)) net.put("m", network.m());
+        if (!(network instanceof ThreeLayerNetwork)) net.put("m", network.m());
         switch (network) {
-            case PathNetwork p -> {
+            case ThreeLayerNetwork p -> {
                 ParallelThreeLayerNetwork w = p.network();
                 net.put("K", w.subnetworks());
                 net.put("m1", w.width());

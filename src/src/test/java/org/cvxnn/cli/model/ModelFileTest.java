@@ -4,8 +4,9 @@ import org.cvxnn.cli.CliException;
 import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.TrainedModel;
 import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
+import org.cvxnn.solver.baseline.ThreeLayerPenalty;
 import org.cvxnn.solver.network.GatedNetwork;
-import org.cvxnn.solver.network.PathNetwork;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +57,10 @@ class ModelFileTest {
         int d = 3, k = 4, m1 = 2;
         ParallelThreeLayerNetwork net = new ParallelThreeLayerNetwork(d, k, m1, random(r, k * m1 * d), random(r, k * m1), random(r, k));
         Path file = dir.resolve("path.json");
-        new ModelFile(new TrainedModel(ModelKind.PATH3, true, new PathNetwork(net)), List.of("a", "b"), "y", 0.5, 9).write(file);
+        new ModelFile(new TrainedModel(ModelKind.PATH3, true, new ThreeLayerNetwork(net, ThreeLayerPenalty.PATH)), List.of("a", "b"), "y", 0.5, 9).write(file);
         ModelFile read = ModelFile.read(file);
         assertEquals(ModelKind.PATH3, read.model().kind());
-        ParallelThreeLayerNetwork back = ((PathNetwork) read.model().network()).network();
+        ParallelThreeLayerNetwork back = ((ThreeLayerNetwork) read.model().network()).network();
         assertEquals(k, back.subnetworks());
         assertEquals(m1, back.width());
         assertArrayEquals(net.w1(), back.w1());
@@ -77,6 +78,43 @@ class ModelFileTest {
         assertTrue(e.getMessage().contains("network.alpha"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ModelFile(
                 new TrainedModel(ModelKind.PATH3, false, new TwoLayerNetwork(2, 0, new double[0], new double[0])), List.of("a", "b"), "y", 1, 1));
+    }
+
+    @Test
+    void relu3ModelRoundTripsBitForBitAndKeepsItsFirstLayerInTheUnitBall() throws IOException {
+        SplittableRandom r = new SplittableRandom(5);
+        int d = 3, k = 3, m1 = 2;
+        double[] w1 = random(r, k * m1 * d);
+        for (int s = 0; s < k; s++) {   // scale each sub-network's first layer to Frobenius norm 0.9
+            double f = 0;
+            for (int i = s * m1 * d; i < (s + 1) * m1 * d; i++) f += w1[i] * w1[i];
+            for (int i = s * m1 * d; i < (s + 1) * m1 * d; i++) w1[i] *= 0.9 / Math.sqrt(f);
+        }
+        ParallelThreeLayerNetwork net = new ParallelThreeLayerNetwork(d, k, m1, w1, random(r, k * m1), random(r, k));
+        Path file = dir.resolve("relu3.json");
+        new ModelFile(new TrainedModel(ModelKind.RELU3, true, new ThreeLayerNetwork(net, ThreeLayerPenalty.WEIGHT_DECAY)),
+                List.of("a", "b"), "y", 0.5, 9).write(file);
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"kind\": \"relu3\""), text);
+        ModelFile read = ModelFile.read(file);
+        assertEquals(ModelKind.RELU3, read.model().kind());
+        ThreeLayerNetwork back = (ThreeLayerNetwork) read.model().network();
+        assertEquals(ThreeLayerPenalty.WEIGHT_DECAY, back.penalty());
+        assertArrayEquals(net.w1(), back.network().w1());
+        assertArrayEquals(net.w2(), back.network().w2());
+        assertArrayEquals(net.w3(), back.network().w3());
+
+        Path big = dir.resolve("big.json");
+        ParallelThreeLayerNetwork scaled = new ParallelThreeLayerNetwork(d, k, m1,
+                java.util.Arrays.stream(w1).map(v -> 2 * v).toArray(), net.w2(), net.w3());
+        new ModelFile(new TrainedModel(ModelKind.PATH3, true, new ThreeLayerNetwork(scaled, ThreeLayerPenalty.PATH)),
+                List.of("a", "b"), "y", 0.5, 9).write(big);
+        Files.writeString(big, Files.readString(big).replace("\"path3\"", "\"relu3\""));
+        CliException e = assertThrows(CliException.class, () -> ModelFile.read(big));
+        assertTrue(e.getMessage().contains("big.json") && e.getMessage().contains("network.w1")
+                && e.getMessage().contains("sub-network 0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ModelFile(new TrainedModel(ModelKind.RELU3, true,
+                new ThreeLayerNetwork(net, ThreeLayerPenalty.PATH)), List.of("a", "b"), "y", 0.5, 9));
     }
 
     @Test
@@ -124,7 +162,7 @@ class ModelFileTest {
         assertRejected(VALID.replace("cvxnn-model", "other"), "field 'format'", "not a cvxnn model file");
         assertRejected(VALID.replace("\"version\": 1", "\"version\": 7"), "field 'version'", "is 7");
         assertRejected(VALID.replace("\"version\": 1", "\"version\": 1.5"), "field 'version'", "whole number");
-        assertRejected(VALID.replace("relu2", "relu3"), "field 'kind'", "relu3");
+        assertRejected(VALID.replace("relu2", "relu4"), "field 'kind'", "relu4");
         assertRejected(VALID.replace("\"bias\": true", "\"bias\": 1"), "field 'bias'", "true or false");
         assertRejected(VALID.replace("[\"a\"]", "[]"), "field 'features'", "empty");
         assertRejected(VALID.replace("[\"a\"]", "[\"a\", 3]"), "field 'features[1]'", "string");
