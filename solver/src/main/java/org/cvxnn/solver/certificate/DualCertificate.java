@@ -27,7 +27,7 @@ public record DualCertificate(Scope scope, double beta, double objective, double
 
     public DualCertificate {
         Objects.requireNonNull(scope, "scope");
-        requireBeta(beta);
+        ResidualBound.requireBeta(beta);
     }
 
     /**
@@ -43,31 +43,15 @@ public record DualCertificate(Scope scope, double beta, double objective, double
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(scope, "scope");
-        requireBeta(beta);
+        ResidualBound.requireBeta(beta);
         if (network.d() != data.d())
             throw new IllegalArgumentException("the network has input dimension " + network.d() + ", the data have d = " + data.d()
                     + " features (include the bias column in both or in neither)");
         PatternDualNorm dualNorm = new PatternDualNorm(data, patterns);
 
-        double[] prediction = network.predict(data);
-        double[] y = data.y();
-        double[] v = new double[data.n()];
-        double yv = 0;
-        double vv = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = y[i] - prediction[i];
-            yv += y[i] * v[i];
-            vv += v[i] * v[i];
-        }
-        DualNorm sigma = dualNorm.evaluate(v);
-        double t = 0;
-        if (vv > 0) {
-            t = Math.max(0.0, yv / vv);
-            if (sigma.value() > 0) t = Math.min(t, beta / sigma.value());
-        }
-        double lowerBound = t * yv - 0.5 * t * t * vv;
-        return new DualCertificate(scope, beta, network.objective(data, beta), lowerBound,
-                sigma.value(), t, sigma.pattern(), sigma.sign());
+        ResidualBound bound = ResidualBound.of(data.y(), network.predict(data), beta, dualNorm::evaluate);
+        return new DualCertificate(scope, beta, network.objective(data, beta), bound.lowerBound(),
+                bound.sigma().value(), bound.scale(), bound.sigma().pattern(), bound.sigma().sign());
     }
 
     /**
@@ -95,10 +79,5 @@ public record DualCertificate(Scope scope, double beta, double objective, double
         return "DualCertificate[" + scope + " (" + scope.meaning() + "), beta=" + beta + ", objective=" + objective
                 + ", lowerBound=" + lowerBound + ", gap=" + gap() + ", relativeGap=" + relativeGap()
                 + ", sigma=" + sigma + ", t=" + scale + ", argmaxPattern=" + argmax + "]";
-    }
-
-    private static void requireBeta(double beta) {
-        if (!(beta > 0) || !Double.isFinite(beta))
-            throw new IllegalArgumentException("beta must be finite and > 0, got " + beta);
     }
 }

@@ -30,7 +30,7 @@ public record PathCertificate(Scope scope, double beta, double objective, double
 
     public PathCertificate {
         Objects.requireNonNull(scope, "scope");
-        requireBeta(beta);
+        ResidualBound.requireBeta(beta);
     }
 
     /**
@@ -47,7 +47,7 @@ public record PathCertificate(Scope scope, double beta, double objective, double
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(scope, "scope");
-        requireBeta(beta);
+        ResidualBound.requireBeta(beta);
         if (network.d() != design.d())
             throw new IllegalArgumentException("the network has input dimension " + network.d() + ", the data have d = "
                     + design.d() + " features (include the bias column in both or in neither)");
@@ -56,25 +56,9 @@ public record PathCertificate(Scope scope, double beta, double objective, double
             throw new IllegalArgumentException("the combos have m1 = " + combos.m1() + " first-layer neurons, the network's"
                     + " sub-networks have width " + network.width() + "; enumerate the combos with the network's width");
 
-        double[] prediction = network.predict(design);
-        double[] y = design.y();
-        double[] v = new double[design.n()];
-        double yv = 0;
-        double vv = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = y[i] - prediction[i];
-            yv += y[i] * v[i];
-            vv += v[i] * v[i];
-        }
-        DualNorm sigma = dualNorm.evaluate(v);
-        double t = 0;
-        if (vv > 0) {
-            t = Math.max(0.0, yv / vv);
-            if (sigma.value() > 0) t = Math.min(t, beta / sigma.value());
-        }
-        double lowerBound = t * yv - 0.5 * t * t * vv;
-        return new PathCertificate(scope, beta, network.pathObjective(design, beta), lowerBound,
-                sigma.value(), t, sigma.pattern(), sigma.sign());
+        ResidualBound bound = ResidualBound.of(design.y(), network.predict(design), beta, dualNorm::evaluate);
+        return new PathCertificate(scope, beta, network.pathObjective(design, beta), bound.lowerBound(),
+                bound.sigma().value(), bound.scale(), bound.sigma().pattern(), bound.sigma().sign());
     }
 
     /**
@@ -102,10 +86,5 @@ public record PathCertificate(Scope scope, double beta, double objective, double
         return "PathCertificate[" + scope + " (" + scope.meaning() + "), beta=" + beta + ", objective=" + objective
                 + ", lowerBound=" + lowerBound + ", gap=" + gap() + ", relativeGap=" + relativeGap()
                 + ", sigma=" + sigma + ", t=" + scale + ", argmaxCombo=" + argmax + "]";
-    }
-
-    private static void requireBeta(double beta) {
-        if (!(beta > 0) || !Double.isFinite(beta))
-            throw new IllegalArgumentException("beta must be finite and > 0, got " + beta);
     }
 }

@@ -120,7 +120,7 @@ final class PathThreeLayerOperator implements BlockOperator {
         this.masks2 = MaskBits.of(arena, n, w2);
         this.signs = Matrix.of(arena, blocks * m1, 1, s);
         this.lossSigns = Matrix.of(arena, blocks * m1, 1, ls);
-        this.khatriRao = khatriRao(arena, x);
+        this.khatriRao = KhatriRao.of(arena, x);
         this.pairIndex = new int[m1][m1];
         for (int j = 0, pair = 0; j < m1; j++) for (int k = j; k < m1; k++, pair++) pairIndex[j][k] = pair;
         this.gramRow = new int[dim * (dim + 1) / 2];
@@ -155,20 +155,6 @@ final class PathThreeLayerOperator implements BlockOperator {
         this.chunkCombos = (int) Math.max(1, Math.min(this.combos, CHUNK_DOUBLES / Math.max(1L, (long) n * dim * m1)));
         this.chunk = Matrix.allocate(arena, n, chunkCombos * dim);
         this.schurPanel = Matrix.allocate(arena, n, chunkCombos * dim * m1);
-    }
-
-    /** Row a of the result is the packed upper triangle of {@code x_a x_aᵀ} (column-major order). */
-    private static Matrix khatriRao(Arena arena, Matrix x) {
-        int n = x.rows(), d = x.cols();
-        double[] xs = x.toArray();
-        double[] kr = new double[n * (d * (d + 1) / 2)];
-        int col = 0;
-        for (int j = 0; j < d; j++) {
-            for (int i = 0; i <= j; i++, col++) {
-                for (int a = 0; a < n; a++) kr[a + col * n] = xs[a + i * n] * xs[a + j * n];
-            }
-        }
-        return Matrix.of(arena, n, d * (d + 1) / 2, kr);
     }
 
     @Override public int n() { return n; }

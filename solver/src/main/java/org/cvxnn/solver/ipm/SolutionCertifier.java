@@ -75,19 +75,8 @@ final class SolutionCertifier {
         u.copyFrom(weights);
         if (op.constrained()) repair();
         double[] w = u.toArray();
-        double[] pruned = pruned(w);
-        double prunedPrimal = primalObjective(pruned);
         double primal = primalObjective(w);
-        double slack = PRUNE_COST * Math.max(1.0, Math.abs(primal));
-        double zeroPrimal = 0.5 * ew.sumSquares(y.segment(), n);
-        if (zeroPrimal <= primal + slack) {
-            w = new double[w.length];
-            primal = zeroPrimal;
-        } else if (prunedPrimal <= primal + slack) {
-            w = pruned;
-            primal = prunedPrimal;
-        }
-        // dual point, from the residual λ of the unpruned point left in lambda by primalObjective
+        // dual point, from the residual λ = Mu − y of this (unpruned) point, which primalObjective left in lambda
         double residual2 = ew.sumSquares(lambda.segment(), n);
         op.applyTranspose(1.0, lambda, 0.0, grad);
         if (op.constrained()) {
@@ -106,6 +95,18 @@ final class SolutionCertifier {
             double sMax = c > 0 ? beta / c : Double.POSITIVE_INFINITY;
             double sStar = Math.min(Math.max(-ly / residual2, 0.0), sMax);
             dual = -0.5 * sStar * sStar * residual2 - sStar * ly;
+        }
+        // primal point: the zero network or the pruned point when no worse (both feasible)
+        double slack = PRUNE_COST * Math.max(1.0, Math.abs(primal));
+        double zeroPrimal = 0.5 * ew.sumSquares(y.segment(), n);
+        double[] pruned = pruned(w);
+        double prunedPrimal = primalObjective(pruned);
+        if (zeroPrimal <= primal + slack) {
+            w = new double[w.length];
+            primal = zeroPrimal;
+        } else if (prunedPrimal <= primal + slack) {
+            w = pruned;
+            primal = prunedPrimal;
         }
         return new Certificate(w, primal, dual);
     }

@@ -57,26 +57,12 @@ final class TwoLayerOperator implements BlockOperator {
         this.x = x;
         this.gates = constrained ? gates : null;
         this.masks = masks;
-        this.khatriRao = constrained ? khatriRao(arena, x) : null;
+        this.khatriRao = constrained ? KhatriRao.of(arena, x) : null;
         this.panel = Matrix.allocate(arena, n, p);
         this.signed = constrained ? Matrix.allocate(arena, n, blocks) : null;
         this.diff = constrained ? Matrix.allocate(arena, d, p) : null;
         this.chunkMasks = (int) Math.max(1, Math.min(p, CHUNK_DOUBLES / Math.max(1L, (long) n * d)));
         this.chunk = Matrix.allocate(arena, n, chunkMasks * d);
-    }
-
-    /** Row a of the result is the packed upper triangle of {@code x_a x_aᵀ} (column-major order). */
-    private static Matrix khatriRao(Arena arena, Matrix x) {
-        int n = x.rows(), d = x.cols();
-        double[] xs = x.toArray();
-        double[] kr = new double[n * (d * (d + 1) / 2)];
-        int col = 0;
-        for (int j = 0; j < d; j++) {
-            for (int i = 0; i <= j; i++, col++) {
-                for (int a = 0; a < n; a++) kr[a + col * n] = xs[a + i * n] * xs[a + j * n];
-            }
-        }
-        return Matrix.of(arena, n, d * (d + 1) / 2, kr);
     }
 
     @Override public int n() { return n; }
