@@ -2,6 +2,8 @@ package org.cvxnn.solver;
 
 import org.cvxnn.solver.combo.ComboEnumerationSettings;
 import org.cvxnn.solver.combo.ComboEnumerator;
+import org.cvxnn.solver.combo.ComboMasks;
+import org.cvxnn.solver.combo.ComboRealizer;
 import org.cvxnn.solver.combo.ComboSampler;
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
@@ -37,6 +39,11 @@ public sealed interface ComboSource {
         return new Exact(settings);
     }
 
+    /** The combos given by {@code masks} (e.g. a combo file), checked and realised on the data ({@link ComboRealizer}). */
+    static ComboSource listed(ComboMasks masks) {
+        return new Listed(masks);
+    }
+
     /** @param draws number of random sub-networks, ≥ 1 @param seed random seed */
     record Sampled(int draws, long seed) implements ComboSource {
         public Sampled {
@@ -68,6 +75,25 @@ public sealed interface ComboSource {
         @Override
         public boolean complete() {
             return true;
+        }
+    }
+
+    /** @param masks the combos' masks and signs */
+    record Listed(ComboMasks masks) implements ComboSource {
+        public Listed {
+            Objects.requireNonNull(masks, "masks");
+        }
+
+        @Override
+        public ComboSet combosOf(Dataset design, int m1) {
+            if (m1 != masks.m1())
+                throw new IllegalArgumentException("the given combos have m1 = " + masks.m1() + " neurons each, the problem m1 = " + m1);
+            return ComboRealizer.realize(design, masks);
+        }
+
+        @Override
+        public boolean complete() {
+            return false;
         }
     }
 }

@@ -86,6 +86,21 @@ class PathProblemTest {
     }
 
     @Test
+    void listedCombosGiveTheSameProgramAsTheSetTheyWereWrittenFrom() {
+        Dataset data = tiny(9, 4);
+        PathProblem sampled = PathProblem.builder(data).m1(2).beta(0.1).bias(true).combos(ComboSource.sampled(150, 8)).build();
+        PathProblem listed = PathProblem.builder(data).m1(2).beta(0.1).bias(true)
+                .combos(ComboSource.listed(sampled.combos().masks())).build();
+        assertEquals(sampled.combos().size(), listed.combos().size());
+        ConvexSolution a = sampled.solve(IpmSettings.defaults(), QUIET);
+        ConvexSolution b = listed.solve(IpmSettings.defaults(), QUIET);
+        checkSolution(listed, b, data, false);
+        assertEquals(a.objective(), b.objective(), 1e-7 * a.objective());
+        assertThrows(IllegalArgumentException.class, () -> PathProblem.builder(data).m1(3).beta(0.1).bias(true)
+                .combos(ComboSource.listed(sampled.combos().masks())).build());
+    }
+
+    @Test
     void rejectsBadInput() {
         Dataset data = tiny(6, 1);
         assertThrows(IllegalArgumentException.class, () -> PathProblem.builder(data).m1(0));

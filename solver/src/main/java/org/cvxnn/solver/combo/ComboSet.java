@@ -1,6 +1,8 @@
 package org.cvxnn.solver.combo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.cvxnn.solver.arrangement.PatternSet;
 
 /**
@@ -158,6 +160,23 @@ public final class ComboSet {
         double[] v = new double[n];
         for (int r = 0; r < n; r++) v[r] = firstActive(c, j, r) ? 1.0 : 0.0;
         return v;
+    }
+
+    /** The masks and signs of every combo, without the generating points (e.g. to write a combo file). */
+    public ComboMasks masks() {
+        List<ComboMasks.Combo> list = new ArrayList<>(size);
+        for (int c = 0; c < size; c++) {
+            List<ComboMasks.Neuron> neurons = new ArrayList<>(m1);
+            for (int j = 0; j < m1; j++) {
+                boolean[] mask = new boolean[n];
+                for (int r = 0; r < n; r++) mask[r] = firstActive(c, j, r);
+                neurons.add(new ComboMasks.Neuron(mask, sign(c, j)));
+            }
+            boolean[] second = new boolean[n];
+            for (int r = 0; r < n; r++) second[r] = secondActive(c, r);
+            list.add(new ComboMasks.Combo(neurons, second));
+        }
+        return new ComboMasks(n, m1, list);
     }
 
     /** Second-layer mask of combo {@code c} as a 0/1 vector of length n. */

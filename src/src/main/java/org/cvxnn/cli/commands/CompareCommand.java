@@ -51,7 +51,7 @@ public final class CompareCommand implements Command {
             Option.value("width", "M", "hidden neurons (path3, relu3: sub-networks) of the baseline networks (default: those of the convex network)"),
             Option.flag("json", "print the result as one JSON object on the last line of stdout")))
             .toArray(Option[]::new))
-            .exclusive("test", "split").exclusive("combos", "exact");
+            .exclusive("test", "split").exclusive("combos", "exact", "combos-file");
 
     @Override
     public String name() {
@@ -75,6 +75,9 @@ public final class CompareCommand implements Command {
         String model = args.string("model");
         Problem problem;
         if (model.equals(ModelKind.PATH3.id()) || model.equals(ModelKind.RELU3.id())) {
+            if (args.has("combos-file") && !args.has("test"))
+                throw new CliException("--combos-file needs --test: without it compare trains on a random part of --data,"
+                        + " whose rows the file's masks do not describe");
             PathOptions o = PathOptions.from(args, ModelKind.of(model));
             problem = new Problem(o.dataFile(), o.data(), o.model(), o.beta(), o.bias(), o.source(), base(args, o.beta())
                     .withKind(o.model()).withBias(o.bias()).withM1(o.m1()).withCombos(o.combos()).withIpm(o.settings()));

@@ -5,9 +5,11 @@ import org.cvxnn.cli.CliException;
 import org.cvxnn.cli.Option;
 import org.cvxnn.cli.Range;
 import org.cvxnn.cli.io.LabelledData;
+import org.cvxnn.cli.model.ComboFile;
 import org.cvxnn.solver.ComboSource;
 import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.PathProblem;
+import org.cvxnn.solver.combo.ComboMasks;
 import org.cvxnn.solver.ipm.IpmSettings;
 
 import java.nio.file.Path;
@@ -20,8 +22,8 @@ import java.util.Map;
  * and their conversion to a {@link PathProblem} (for {@code train} and {@code compare}): the options of
  * {@link ProblemOptions} except the pattern sources and {@code --working-set}, plus
  * <pre>
- *   --m1 M                     first-layer neurons per sub-network (required)
- *   --combos N [--seed S] | --exact
+ *   --m1 M                     first-layer neurons per sub-network (required, or taken from --combos-file)
+ *   --combos N [--seed S] | --exact | --combos-file FILE.json
  *                              combo source (default: --combos 500 --seed 0)
  * </pre>
  *
@@ -33,7 +35,7 @@ import java.util.Map;
  * @param m1       first-layer neurons per sub-network
  * @param combos   where the combos come from
  * @param source   the combo source as a JSON-ready map: {@code kind} (sampled: with {@code draws}
- *                 and {@code seed}; exact)
+ *                 and {@code seed}; exact; file: with {@code file})
  * @param settings the interior-point settings
  */
 record PathOptions(ModelKind model, Path dataFile, LabelledData data, double beta, boolean bias, int m1, ComboSource combos,
@@ -52,12 +54,14 @@ record PathOptions(ModelKind model, Path dataFile, LabelledData data, double bet
                 Option.value("m1", "M", "path3/relu3 only: first-layer neurons per sub-network, >= 1"),
                 Option.value("combos", "N", "path3/relu3 only: combos of N random sub-networks (default "
                         + DEFAULT_COMBOS + "; --exact enumerates them all)"),
+                Option.value("combos-file", "FILE.json", "path3/relu3 only: the combos of this combo file (train --save-combos"
+                        + " writes one), masks over the rows of --data"),
         };
     }
 
     /** Rejects the three-layer-only options for a two-layer model. */
     static void rejectFor(String model, Args args) {
-        for (String name : new String[] {"m1", "combos"}) {
+        for (String name : new String[] {"m1", "combos", "combos-file"}) {
             if (args.has(name)) throw new CliException("--" + name + " applies only to --model path3 or relu3, not to --model " + model);
         }
     }
@@ -69,8 +73,18 @@ record PathOptions(ModelKind model, Path dataFile, LabelledData data, double bet
                 throw new CliException("--" + name + " does not apply to --model " + model.id() + ": its program uses combos"
                         + " (--combos N [--seed S] or --exact)");
         }
-        if (!args.has("m1")) throw new CliException("--model " + model.id() + " needs --m1 M (first-layer neurons per sub-network)");
-        int m1 = args.intValue("m1", 1, Integer.MAX_VALUE);
+        ComboMasks listed = null;
+        if (args.has("combos-file")) {
+            for (String name : new String[] {"combos", "exact", "seed"}) {
+                if (args.has(name)) throw new CliException("--" + name + " does not apply with --combos-file: the file gives the combos");
+            }
+            listed = ComboFile.read(args.path("combos-file"));
+        }
+        if (!args.has("m1") && listed == null)
+            throw new CliException("--model " + model.id() + " needs --m1 M (first-layer neurons per sub-network)");
+        int m1 = args.has("m1") ? args.intValue("m1", 1, Integer.MAX_VALUE) : listed.m1();
+        if (listed != null && listed.m1() != m1)
+            throw new CliException("--m1 " + m1 + " does not match " + args.string("combos-file") + ", whose combos have m1 = " + listed.m1());
         double beta = args.doubleValue("beta", Range.positive());
         boolean bias = args.flag("bias");
         if (args.has("seed") && args.flag("exact"))
@@ -81,7 +95,14 @@ record PathOptions(ModelKind model, Path dataFile, LabelledData data, double bet
 
         ComboSource combos;
         Map<String, Object> source = new LinkedHashMap<>();
-        if (args.flag("exact")) {
+        if (listed != null) {
+            if (listed.n() != data.data().n())
+                throw new CliException(args.string("combos-file") + ": its masks cover " + listed.n() + " rows, but " + file + " has "
+                        + data.data().n() + " samples; a combo file belongs to the data it was written for");
+            combos = ComboSource.listed(listed);
+            source.put("kind", "file");
+            source.put("file", args.string("combos-file"));
+        } else if (args.flag("exact")) {
             combos = ComboSource.exact();
             source.put("kind", "exact");
         } else {
@@ -104,6 +125,8 @@ record PathOptions(ModelKind model, Path dataFile, LabelledData data, double bet
         try {
             return PathProblem.builder(data.data()).model(model).m1(m1).beta(beta).bias(bias).combos(combos).build();
         } catch (IllegalArgumentException e) {
+            if (combos instanceof ComboSource.Listed)
+                throw new CliException(source.get("file") + ": the combos do not fit " + dataFile + ": " + e.getMessage(), e);
             String hint = combos instanceof ComboSource.Exact ? "; use --combos N to sample combos instead" : "";
             throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage() + hint, e);
         }

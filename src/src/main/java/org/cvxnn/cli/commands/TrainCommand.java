@@ -8,6 +8,7 @@ import org.cvxnn.cli.Options;
 import org.cvxnn.cli.Streams;
 import org.cvxnn.cli.io.Json;
 import org.cvxnn.cli.io.LabelledData;
+import org.cvxnn.cli.model.ComboFile;
 import org.cvxnn.cli.model.ModelFile;
 import org.cvxnn.solver.ConvexSolution;
 import org.cvxnn.solver.ModelKind;
@@ -35,9 +36,11 @@ public final class TrainCommand implements Command {
             Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3).map(ModelKind::id).collect(Collectors.joining("|")),
             Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
                     Option.value("out", "MODEL.json", "write the trained network to this model file"),
+                    Option.value("save-combos", "FILE.json", "path3/relu3 only: write the program's combos to this combo file"
+                            + " (read it back with --combos-file)"),
                     Option.flag("json", "print the result as one JSON object on the last line of stdout")))
                     .toArray(Option[]::new))
-            .exclusive("combos", "exact");
+            .exclusive("combos", "exact", "combos-file");
 
     @Override
     public String name() {
@@ -63,6 +66,7 @@ public final class TrainCommand implements Command {
             throw new CliException("--model must be " + ModelKind.RELU2.id() + ", " + ModelKind.GATED2.id() + ", "
                     + ModelKind.PATH3.id() + " or " + ModelKind.RELU3.id() + ", got '" + model + "'");
         PathOptions.rejectFor(model, args);
+        if (args.has("save-combos")) throw new CliException("--save-combos applies only to --model path3 or relu3, not to --model " + model);
         ProblemOptions options = ProblemOptions.from(args);
         Path out = args.has("out") ? OutputFiles.checkWritable(args.string("out")) : null;
         long start = System.nanoTime();
@@ -77,8 +81,10 @@ public final class TrainCommand implements Command {
     private int runPath(Args args, Streams streams, ModelKind kind) {
         PathOptions options = PathOptions.from(args, kind);
         Path out = args.has("out") ? OutputFiles.checkWritable(args.string("out")) : null;
+        Path comboFile = args.has("save-combos") ? OutputFiles.checkWritable(args.string("save-combos")) : null;
         long start = System.nanoTime();
         PathProblem problem = options.problem();
+        if (comboFile != null) ComboFile.write(problem.combos().masks(), comboFile);
         ConvexSolution solution = problem.solve(options.settings(), streams.err());
         double total = (System.nanoTime() - start) * 1e-9;
         Problem p = new Problem(options.dataFile(), options.data(), kind, options.beta(), options.bias(), options.source());

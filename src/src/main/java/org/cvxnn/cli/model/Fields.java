@@ -111,6 +111,18 @@ final class Fields {
         return out;
     }
 
+    /** An array of JSON objects, each as {@code Fields} (field paths {@code name[i].member}). */
+    List<Fields> objects(String name) {
+        List<?> list = list(name);
+        List<Fields> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            String where = name + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> map)) throw error(where, "must be a JSON object");
+            out.add(new Fields(file, path + where + ".", map));
+        }
+        return out;
+    }
+
     private List<?> list(String name) {
         if (get(name) instanceof List<?> list) return list;
         throw error(name, "must be a JSON array");
