@@ -102,6 +102,8 @@ class Relu3TrainPredictTest {
         assertEquals(2, num(trained.get("m1")));
         double objective = num(trained.get("objective"));
         assertTrue(num(trained.get("dual_bound")) <= objective && num(trained.get("gap_rel")) <= 1e-6, trained.toString());
+        // Carathéodory pruning: no more sub-networks than samples
+        assertTrue(num(trained.get("active_neurons")) <= 8, trained.toString());
 
         Map<String, Object> file = object(Json.parse(Files.readString(model)));
         assertEquals("relu3", file.get("kind"));
