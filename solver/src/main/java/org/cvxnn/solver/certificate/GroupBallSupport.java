@@ -30,13 +30,12 @@ final class GroupBallSupport {
      */
     private static final double S_START = 1.0, S_MAX = 1e10, S_GROWTH = 10.0;
     private static final int MAX_NEWTON = 60;
-    /** A row k_r with k_rᵀu below this fraction of ‖u‖ at the start makes the start unusable. */
+    /** A unit row k_r with k_rᵀu below this at the start (scaled to Σ‖u_j‖ = ½) makes the start unusable. */
     private static final double INTERIOR_TOL = 1e-12;
     /** A projection shorter than this fraction of ‖g‖ is treated as zero for the primal point. */
     private static final double NEGLIGIBLE = 1e-9;
 
     private final int groups, groupDim, dim;
-    private final ComboGeometry.ConeRows cone;
     private final RowConeProjector projector;
     /** The nonzero rows of K scaled to unit length, row-major {@code kept × dim}. */
     private final double[] unit;
@@ -47,7 +46,6 @@ final class GroupBallSupport {
      * @param groups number of groups m (first-layer neurons)
      */
     GroupBallSupport(ComboGeometry.ConeRows cone, int groups) {
-        this.cone = cone;
         this.groups = groups;
         this.dim = cone.dim();
         this.groupDim = dim / groups;
