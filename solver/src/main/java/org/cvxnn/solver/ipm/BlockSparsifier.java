@@ -32,6 +32,11 @@ final class BlockSparsifier {
     private static final double NULL_TOL = 1e-10;
     /** A regulariser slope below this fraction of {@code Σ|λ_j|R_j} counts as zero. */
     private static final double FLAT = 1e-12;
+    /**
+     * A step may change the prediction (through the rounding left in a null vector, amplified by
+     * the step length) by at most this fraction of the prediction's norm; longer steps are skipped.
+     */
+    private static final double STEP_TOL = 1e-12;
 
     private final BlockOperator op;
     private final int n, d, groupDim;
@@ -63,8 +68,12 @@ final class BlockSparsifier {
             Matrix predictions = Matrix.allocate(arena, n, k);
             u.copyFrom(w);
             op.blockPredictions(u, active, scratch, predictions);
+            Matrix ones = Matrix.vector(arena, k), total = Matrix.vector(arena, n);
+            ones.fill(1.0);
+            Blas.dgemv(Trans.NO_TRANS, 1.0, predictions, ones, 0.0, total);
+            double budget = STEP_TOL * Math.sqrt(Blas.ddot(total, total));
             int width = Math.min(k, 2 * n);
-            Chunk chunk = new Chunk(arena, width, predictions, scale, reg);
+            Chunk chunk = new Chunk(arena, width, predictions, scale, reg, budget);
             List<Integer> alive = new ArrayList<>();
             int next = 0;
             while (true) {
@@ -86,15 +95,19 @@ final class BlockSparsifier {
     private final class Chunk {
         private final Matrix predictions;
         private final double[] scale, reg;
-        private final Matrix m, s, left, vt, basis;
+        private final double budget;
+        private final Matrix m, original, change, s, left, vt, basis;
         private final int rowsM;
 
-        Chunk(Arena arena, int width, Matrix predictions, double[] scale, double[] reg) {
+        Chunk(Arena arena, int width, Matrix predictions, double[] scale, double[] reg, double budget) {
             this.predictions = predictions;
             this.scale = scale;
             this.reg = reg;
+            this.budget = budget;
             this.rowsM = Math.max(n, width);
             this.m = Matrix.allocate(arena, rowsM, width);
+            this.original = Matrix.allocate(arena, n, width);
+            this.change = Matrix.vector(arena, n);
             this.s = Matrix.vector(arena, width);
             this.left = Matrix.allocate(arena, rowsM, width);
             this.vt = Matrix.allocate(arena, width, width);
@@ -115,6 +128,8 @@ final class BlockSparsifier {
                 column.copyFrom(predictions.column(b));
                 Blas.dscal(scale[b], column);
             }
+            Matrix built = original.columns(0, c);
+            built.copyFrom(a.view(0, 0, n, c));
             Matrix sv = s.view(0, 0, c, 1), v = vt.view(0, 0, c, c);
             LapackInfo info = Lapack.dgesdd(a, sv, left.view(0, 0, rowsM, c), v);
             if (!info.ok()) return chunk; // no SVD, no pruning: the point stays as it is
@@ -150,6 +165,9 @@ final class BlockSparsifier {
                     }
                 }
                 if (hit < 0) continue;
+                // the prediction moves by t·M ν (M the chunk as built): zero up to rounding, which t amplifies
+                Blas.dgemv(Trans.NO_TRANS, 1.0, built, nb.view(0, q, c, 1), 0.0, change);
+                if (t * Math.sqrt(Blas.ddot(change, change)) > budget) continue;
                 for (int i = 0; i < c; i++) {
                     if (removed[i]) continue;
                     int b = chunk.get(i);
