@@ -20,12 +20,16 @@ import java.util.List;
  * cone, and since each block's regulariser {@code R_j} ({@code Σ_q ‖u_jq‖}) is positively
  * homogeneous the objective changes by {@code t Σ_j λ_j R_j}, linear in t. Moving in the direction
  * where that term does not increase until the first block reaches zero removes the block without
- * raising the objective; at the end at most rank(n) blocks are active.
+ * raising the objective (away from an exact optimum the term is negative and the objective drops).
+ * In exact arithmetic this ends with at most rank ≤ n active blocks.
  *
  * <p>It runs only when more than n blocks are active. Blocks are processed in chunks of at most 2n:
  * one SVD (LAPACK) of a chunk's prediction matrix gives its null space, whose basis is kept in the
  * coordinates of the chunk as it was built (a block scaled since by s has coordinate {@code ν/s}),
- * so each removal is one rank-one update (BLAS). The caller checks the objective of the result.
+ * so each removal is one rank-one update (BLAS). A numerical null vector is exact only up to
+ * rounding, which a long step amplifies: steps that would move the prediction by more than
+ * {@value #STEP_TOL} of its norm are skipped, so a few more than rank blocks can remain. The caller
+ * checks the objective of the result.
  */
 final class BlockSparsifier {
     /** Singular values below this fraction of the largest span the null space. */
