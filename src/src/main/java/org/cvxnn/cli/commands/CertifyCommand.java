@@ -139,12 +139,8 @@ public final class CertifyCommand implements Command {
         Scope scope = exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET;
         double objective, lowerBound, sigma;
         if (model.penalty() == ThreeLayerPenalty.WEIGHT_DECAY) {
-            WeightDecayCertificate c;
-            try {
-                c = WeightDecayCertificate.of(network, design, combos, beta, scope);
-            } catch (IllegalStateException e) {
-                throw new CliException(modelFile + ": " + e.getMessage(), e);
-            }
+            // the model file reader has checked ‖W1k‖_F <= 1, so (3.1) is defined
+            WeightDecayCertificate c = WeightDecayCertificate.of(network, design, combos, beta, scope);
             objective = c.objective();
             lowerBound = c.lowerBound();
             sigma = c.sigma();
