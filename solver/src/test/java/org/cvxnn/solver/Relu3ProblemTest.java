@@ -2,6 +2,8 @@ package org.cvxnn.solver;
 
 import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.baseline.ThreeLayerPenalty;
+import org.cvxnn.solver.certificate.Scope;
+import org.cvxnn.solver.certificate.WeightDecayCertificate;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.ipm.IpmSettings;
 import org.cvxnn.solver.network.ThreeLayerNetwork;
@@ -77,6 +79,38 @@ class Relu3ProblemTest {
         double zero = 0;
         for (double v : data.y()) zero += 0.5 * v * v;
         assertTrue(s.objective() < zero, "the zero network is not optimal for this small beta");
+    }
+
+    @Test
+    void recoveredNetworkIsSparseAndStillCertified() {
+        // an interior point spreads weight over the non-unique optimal face; Carathéodory pruning leaves <= n blocks
+        for (long seed : new long[] {5, 6}) {
+            Dataset data = tiny(8, seed);
+            double beta = 0.05;
+            PathProblem problem = PathProblem.builder(data).model(ModelKind.RELU3).m1(2).beta(beta).combos(ComboSource.exact()).build();
+            ConvexSolution s = problem.solve(IpmSettings.defaults(), QUIET);
+            assertTrue(s.status().isOptimal(), s.status().toString());
+            ParallelThreeLayerNetwork net = ((ThreeLayerNetwork) s.model().network()).network();
+            assertTrue(net.subnetworks() <= data.n(), net.subnetworks() + " sub-networks for n = " + data.n());
+            assertEquals(s.objective(), weightDecayObjective(net, data, beta), 1e-9 * Math.max(1, s.objective()));
+            assertTrue(s.dualBound() <= s.objective() && s.gapRel() <= 1e-6, "gap " + s.gapRel());
+            WeightDecayCertificate cert = WeightDecayCertificate.of(net, problem.design(), problem.combos(), beta, Scope.ALL_PATTERNS);
+            assertTrue(cert.lowerBound() <= s.objective() * (1 + 1e-9) && cert.relativeGap() <= 1e-5, cert.toString());
+        }
+    }
+
+    @Test
+    void twoLayerSolutionsUseAtMostNNeurons() {
+        Dataset data = tiny(8, 3);
+        for (ModelKind kind : new ModelKind[] {ModelKind.RELU2, ModelKind.GATED2}) {
+            for (double beta : new double[] {0.01, 0.1}) {
+                ConvexSolution s = TwoLayerProblem.builder(data).model(kind).beta(beta).bias(true).patterns(PatternSource.exact())
+                        .build().solve(IpmSettings.defaults(), QUIET);
+                assertTrue(s.status().isOptimal(), s.status().toString());
+                assertTrue(s.activeNeurons() <= data.n(), kind + ": " + s.activeNeurons() + " neurons");
+                assertEquals(s.objective(), s.nonconvexObjective(), 1e-9 * Math.max(1, s.objective()));
+            }
+        }
     }
 
     @Test

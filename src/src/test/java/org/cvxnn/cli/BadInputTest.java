@@ -96,7 +96,7 @@ class BadInputTest {
     void certifyOptionsMatchTheModelKind() throws IOException {
         Path relu = file("relu.json", MODEL);
         assertUsageError(CliRun.of("certify", "--model", relu.toString(), "--data", goodData().toString(), "--combos", "5"),
-                "--combos applies to path3 models", "relu.json");
+                "--combos applies to path3 and relu3 models", "relu.json");
         String path3 = MODEL.replace("relu2", "path3").replace("\"m\": 1", "\"K\": 1, \"m1\": 1")
                 .replace("\"alpha\": [2.0]", "\"w2\": [[1.0]], \"w3\": [2.0]");
         Path path = file("path3.json", path3);
@@ -145,7 +145,7 @@ class BadInputTest {
         Path noY = file("noy.csv", "a,b\n1,2\n3,4\n");
         assertUsageError(CliRun.of("certify", "--model", model.toString(), "--data", noY.toString()), "noy.csv", "no column named 'y'");
         Path gated = file("g.json", MODEL.replace("relu2", "gated2").replace("\"alpha\"", "\"gates\": [[0.0, 1.0]], \"alpha\""));
-        assertUsageError(CliRun.of("certify", "--model", gated.toString(), "--data", goodData().toString()), "g.json", "relu2 and path3 models only");
+        assertUsageError(CliRun.of("certify", "--model", gated.toString(), "--data", goodData().toString()), "g.json", "relu2, path3 and relu3 models only");
         assertUsageError(CliRun.of("certify", "--model", model.toString(), "--data", goodData().toString(), "--beta", "-2"), "--beta must be > 0");
     }
 

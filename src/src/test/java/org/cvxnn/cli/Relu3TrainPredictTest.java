@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * End-to-end runs of {@code train --model relu3} → predict (→ certify, refused) and
+ * End-to-end runs of {@code train --model relu3} → predict → certify and
  * {@code compare --model relu3} on tiny data (n = 8, d = 2), checked against the weight-decay
  * objective (3.1) and predictions computed here from the model file's weights.
  */
@@ -102,6 +102,8 @@ class Relu3TrainPredictTest {
         assertEquals(2, num(trained.get("m1")));
         double objective = num(trained.get("objective"));
         assertTrue(num(trained.get("dual_bound")) <= objective && num(trained.get("gap_rel")) <= 1e-6, trained.toString());
+        // Carathéodory pruning: no more sub-networks than samples
+        assertTrue(num(trained.get("active_neurons")) <= 8, trained.toString());
 
         Map<String, Object> file = object(Json.parse(Files.readString(model)));
         assertEquals("relu3", file.get("kind"));
@@ -129,12 +131,42 @@ class Relu3TrainPredictTest {
     }
 
     @Test
-    void certifyRefusesWeightDecayModelsClearly() {
-        CliRun run = CliRun.of("certify", "--model", model.toString(), "--data", data.toString(), "--exact");
-        assertEquals(2, run.status(), run.toString());
-        assertTrue(run.err().contains("§3.9 certificate") && run.err().contains("not implemented")
-                && run.err().contains("certified gap"), run.err());
-        assertTrue(!run.err().contains("Exception"), run.err());
+    void certifyBoundsTheModelGloballyWithExactCombos() {
+        CliRun run = CliRun.of("certify", "--model", model.toString(), "--data", data.toString(), "--exact", "--json");
+        assertEquals(0, run.status(), run.toString());
+        Map<String, Object> c = object(Json.parse(run.lastLine()));
+        assertEquals("relu3", c.get("model"));
+        assertEquals("global", c.get("scope"));
+        assertEquals(num(trained.get("combos")), num(c.get("combos")));
+        assertEquals(2, num(c.get("m1")));
+        double objective = num(trained.get("objective"));
+        assertEquals(objective, num(c.get("objective")), 1e-9 * Math.max(1, objective));
+        // rigorous: not above the certified optimum's objective; the trained model is (near) optimal
+        assertTrue(num(c.get("lower_bound")) <= objective * (1 + 1e-12), c.toString());
+        assertTrue(num(c.get("gap_rel")) <= 1e-5, c.toString());
+
+        CliRun text = CliRun.of("certify", "--model", model.toString(), "--data", data.toString(), "--exact");
+        assertEquals(0, text.status(), text.toString());
+        assertTrue(text.out().contains("lower bound") && text.out().contains("global: rigorous") && text.out().contains("(all)"),
+                text.out());
+
+        CliRun sampled = CliRun.of("certify", "--model", model.toString(), "--data", data.toString(), "--combos", "30",
+                "--seed", "2", "--json");
+        assertEquals(0, sampled.status(), sampled.toString());
+        Map<String, Object> s = object(Json.parse(sampled.lastLine()));
+        assertEquals("pattern_subset", s.get("scope"));
+        assertEquals(30, num(s.get("draws")));
+        // fewer combos: σ can only drop, so the bound relative to them can only rise
+        assertTrue(num(s.get("lower_bound")) >= num(c.get("lower_bound")) * (1 - 1e-6), s + " vs " + c);
+
+        CliRun larger = CliRun.of("certify", "--model", model.toString(), "--data", data.toString(), "--exact", "--json",
+                "--beta", Double.toString(10 * BETA));
+        assertEquals(0, larger.status(), larger.toString());
+        assertEquals(num(c.get("sigma")), num(object(Json.parse(larger.lastLine())).get("sigma")), 1e-12 * num(c.get("sigma")));
+
+        CliRun patterns = CliRun.of("certify", "--model", model.toString(), "--data", data.toString(), "--patterns", "20");
+        assertEquals(2, patterns.status(), patterns.toString());
+        assertTrue(patterns.err().contains("relu3 model: use --combos N or --exact"), patterns.err());
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.cvxnn.solver.certificate;
 
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.stream.IntStream;
 
 import org.cvxnn.solver.combo.ComboSet;
@@ -27,11 +25,7 @@ import org.cvxnn.solver.data.Dataset;
  * (ties go to the lowest combo index, then to the + sign). Instances are immutable and thread-safe.
  */
 public final class PathDualNorm {
-    private final int n;
-    private final int d;
-    private final ComboSet combos;
-    /** X row-major, n×d. */
-    private final double[] rowMajor;
+    private final ComboGeometry geometry;
 
     /**
      * @param design the feature matrix X (with its bias column, if the model has one)
@@ -40,26 +34,12 @@ public final class PathDualNorm {
      *                                  set is empty
      */
     public PathDualNorm(Dataset design, ComboSet combos) {
-        Objects.requireNonNull(design, "design");
-        Objects.requireNonNull(combos, "combos");
-        if (combos.n() != design.n())
-            throw new IllegalArgumentException("the combos cover " + combos.n() + " rows, the data have n = " + design.n());
-        if (combos.d() != design.d())
-            throw new IllegalArgumentException("the combos are for d = " + combos.d() + " features, the data have d = "
-                    + design.d() + " (include the bias column in both or in neither)");
-        if (combos.size() == 0)
-            throw new IllegalArgumentException("the combo set is empty; σ(v) needs at least one combo");
-        this.n = design.n();
-        this.d = design.d();
-        this.combos = combos;
-        this.rowMajor = new double[n * d];
-        for (int r = 0; r < n; r++)
-            for (int j = 0; j < d; j++) rowMajor[r * d + j] = design.x()[r + j * n];
+        this.geometry = new ComboGeometry(design, combos);
     }
 
     /** First-layer neurons per sub-network of the combos. */
     public int width() {
-        return combos.m1();
+        return geometry.m1();
     }
 
     /**
@@ -67,13 +47,13 @@ public final class PathDualNorm {
      * length n.
      */
     public DualNorm evaluate(double[] v) {
-        checkResidual(v);
-        int size = combos.size();
+        geometry.checkResidual(v);
+        int size = geometry.size();
         double[] plus = new double[size];
         double[] minus = new double[size];
         IntStream.range(0, size).parallel().forEach(c -> {
-            RowConeProjector cone = cone(c);
-            double[] g = correlation(c, v);
+            RowConeProjector cone = geometry.coneRows(c).projector();
+            double[] g = geometry.correlation(c, v);
             plus[c] = cone.project(g).norm();
             for (int k = 0; k < g.length; k++) g[k] = -g[k];
             minus[c] = cone.project(g).norm();
@@ -93,63 +73,10 @@ public final class PathDualNorm {
      * @throws IllegalArgumentException if the combo index, the sign or the length of v is invalid
      */
     public ConeProjection project(double[] v, int combo, int sign) {
-        checkResidual(v);
-        if (combo < 0 || combo >= combos.size())
-            throw new IllegalArgumentException("combo index " + combo + " is outside [0, " + combos.size() + ")");
-        if (sign != 1 && sign != -1) throw new IllegalArgumentException("sign must be +1 or -1, got " + sign);
-        double[] g = correlation(combo, v);
+        geometry.checkResidual(v);
+        geometry.checkCombo(combo, sign);
+        double[] g = geometry.correlation(combo, v);
         for (int k = 0; k < g.length; k++) g[k] *= sign;
-        return cone(combo).project(g);
-    }
-
-    private void checkResidual(double[] v) {
-        Objects.requireNonNull(v, "v");
-        if (v.length != n)
-            throw new IllegalArgumentException("v has length " + v.length + ", the data have n = " + n + " samples");
-    }
-
-    /** {@code A_cᵀv}: block j is {@code s_j Σ_i D_2(i) D_1j(i) v_i x_i}. */
-    private double[] correlation(int c, double[] v) {
-        int m1 = combos.m1();
-        double[] g = new double[m1 * d];
-        for (int i = 0; i < n; i++) {
-            if (!combos.secondActive(c, i) || v[i] == 0) continue;
-            for (int j = 0; j < m1; j++) {
-                if (!combos.firstActive(c, j, i)) continue;
-                double w = combos.sign(c, j) * v[i];
-                for (int l = 0; l < d; l++) g[j * d + l] += w * rowMajor[i * d + l];
-            }
-        }
-        return g;
-    }
-
-    /**
-     * {@code K_c}: the rows {@code ±e_j ⊗ x_i} of the first-layer masks (+ where row i is active for
-     * neuron j) and, for every row i with an active neuron, {@code ±(s_j D_1j(i) x_i)_j} of the
-     * second-layer mask (+ where {@code D_2(i) = 1}).
-     */
-    private RowConeProjector cone(int c) {
-        int m1 = combos.m1();
-        int dim = m1 * d;
-        double[] k = new double[(m1 + 1) * n * dim];
-        int rows = 0;
-        for (int j = 0; j < m1; j++) {
-            for (int i = 0; i < n; i++, rows++) {
-                double side = combos.firstActive(c, j, i) ? 1.0 : -1.0;
-                for (int l = 0; l < d; l++) k[rows * dim + j * d + l] = side * rowMajor[i * d + l];
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            double side = combos.secondActive(c, i) ? 1.0 : -1.0;
-            boolean any = false;
-            for (int j = 0; j < m1; j++) {
-                if (!combos.firstActive(c, j, i)) continue;
-                any = true;
-                double w = side * combos.sign(c, j);
-                for (int l = 0; l < d; l++) k[rows * dim + j * d + l] = w * rowMajor[i * d + l];
-            }
-            if (any) rows++;
-        }
-        return new RowConeProjector(rows, dim, Arrays.copyOf(k, rows * dim));
+        return geometry.coneRows(combo).projector().project(g);
     }
 }

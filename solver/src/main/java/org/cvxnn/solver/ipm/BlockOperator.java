@@ -72,6 +72,22 @@ interface BlockOperator {
      */
     void accumulateSchur(Matrix factors, Matrix s);
 
+    /**
+     * The predictions of single blocks: column i of {@code out} (n × {@code active.length}) becomes
+     * {@code ε_j A_j u_j} for {@code j = active[i]}. {@code scratch} (d×B) may be overwritten. The
+     * default applies {@link #apply} to one block at a time; operators override it when a single
+     * product for all listed blocks is cheaper.
+     */
+    default void blockPredictions(Matrix u, int[] active, Matrix scratch, Matrix out) {
+        scratch.fill(0.0);
+        for (int i = 0; i < active.length; i++) {
+            Matrix column = scratch.column(active[i]);
+            column.copyFrom(u.column(active[i]));
+            apply(scratch, out.column(i));
+            column.fill(0.0);
+        }
+    }
+
     /** Loss sign ε of block j (+1 or −1). */
     double sign(int block);
 

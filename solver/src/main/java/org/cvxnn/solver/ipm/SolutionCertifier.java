@@ -22,7 +22,9 @@ import java.util.function.ToDoubleFunction;
  *       the concave dual objective {@code −½s²‖λ‖² − s λᵀy}.</li>
  * </ol>
  * Between the two, blocks left at round-off size are zeroed when that does not raise the objective,
- * so the recovered network has only the neurons the solution really uses. The pruning threshold is
+ * so the recovered network has only the neurons the solution really uses; then, when more than n
+ * blocks remain, {@link BlockSparsifier} removes linearly dependent ones (Carathéodory), again kept
+ * only when the objective does not rise beyond round-off. The pruning threshold is
  * relative to the largest block, so it cannot tell when every block is round-off: the zero point
  * (objective ½‖y‖²) is therefore tried first and returned when it is as good. This is the case for
  * β ≥ β_max, where zero is the unique optimum that an interior point only approaches.
@@ -44,6 +46,7 @@ final class SolutionCertifier {
     private final Matrix directions, directionRows; // d×B and rows×B, null when unconstrained
     private Matrix rows; // rows×B scratch of the current certify call
     private final Elementwise ew = Kernels.get().elementwise();
+    private final BlockSparsifier sparsifier;
 
     SolutionCertifier(Arena arena, BlockOperator op, Matrix y, double beta) {
         this.op = op;
@@ -60,6 +63,7 @@ final class SolutionCertifier {
         this.lambda = Matrix.vector(arena, n);
         this.directions = op.constrained() ? Matrix.allocate(arena, d, blocks) : null;
         this.directionRows = op.constrained() ? Matrix.allocate(arena, op.rows(), blocks) : null;
+        this.sparsifier = new BlockSparsifier(op);
     }
 
     /**
@@ -107,6 +111,14 @@ final class SolutionCertifier {
         } else if (prunedPrimal <= primal + slack) {
             w = pruned;
             primal = prunedPrimal;
+        }
+        double[] sparse = sparsifier.sparsify(w, u, grad);
+        if (sparse != w) {
+            double sparsePrimal = primalObjective(sparse);
+            if (sparsePrimal <= primal + slack) {
+                w = sparse;
+                primal = sparsePrimal;
+            }
         }
         return new Certificate(w, primal, dual);
     }

@@ -85,6 +85,19 @@ final class TwoLayerOperator implements BlockOperator {
         kernels.maskedRowSum().sum(panel.segment(), panel.ld(), n, p, masks.segment(), 0, masks.wordsPerMask(), yhat.segment(), false);
     }
 
+    /** One product {@code X [u_j]} for the listed blocks, then each column masked by {@code D_j} and signed. */
+    @Override
+    public void blockPredictions(Matrix u, int[] active, Matrix scratch, Matrix out) {
+        Matrix gathered = scratch.columns(0, active.length);
+        for (int i = 0; i < active.length; i++) gathered.column(i).copyFrom(u.column(active[i]));
+        Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, gathered, 0.0, out);
+        for (int i = 0; i < active.length; i++) {
+            int mask = maskOf(active[i]);
+            double sign = sign(active[i]);
+            for (int r = 0; r < n; r++) out.set(r, i, masks.get(mask, r) ? sign * out.get(r, i) : 0.0);
+        }
+    }
+
     @Override
     public void applyTranspose(double alpha, Matrix r, double beta, Matrix g) {
         kernels.maskedPanel().expand(r.segment(), n, p, masks.segment(), 0, masks.wordsPerMask(), panel.segment(), panel.ld());

@@ -13,9 +13,11 @@ import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.PatternSource;
 import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
+import org.cvxnn.solver.baseline.ThreeLayerPenalty;
 import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.certificate.Scope;
+import org.cvxnn.solver.certificate.WeightDecayCertificate;
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.network.ThreeLayerNetwork;
@@ -27,24 +29,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code cvxnn certify}: the duality-gap certificate of a relu2 model (formulations §1.6) or a
- * path3 model (§4.1–4.2, {@link PathCertificate}) on a data set: its objective, a lower bound on
- * the optimal objective, and their gap. With {@code --exact} every activation pattern (every combo,
- * for path3) is enumerated and the bound holds for every network of the family — any width, and
- * for path3 any number of sub-networks of the model's width m1 (scope {@code global}); with sampled
- * patterns ({@code --patterns N}) or combos ({@code --combos N}) it holds only relative to them
- * (scope {@code pattern_subset}). relu3 models are refused: the certificate of weight-decay
- * networks (§3.9) is not implemented; {@code train} prints their certified gap.
+ * {@code cvxnn certify}: the duality-gap certificate of a relu2 model (formulations §1.6), a path3
+ * model (§4.1–4.2, {@link PathCertificate}) or a relu3 model (§3.9, {@link WeightDecayCertificate})
+ * on a data set: its objective, a lower bound on the optimal objective, and their gap. With
+ * {@code --exact} every activation pattern (every combo, for path3 and relu3) is enumerated and the
+ * bound holds for every network of the family — any width, and for the three-layer models any
+ * number of sub-networks of the model's width m1 (scope {@code global}); with sampled patterns
+ * ({@code --patterns N}) or combos ({@code --combos N}) it holds only relative to them (scope
+ * {@code pattern_subset}).
  */
 public final class CertifyCommand implements Command {
     private static final Options OPTIONS = Options.of(
-                    Option.value("model", "MODEL.json", "the relu2 or path3 model file to certify (relu3: not implemented)").asRequired(),
+                    Option.value("model", "MODEL.json", "the relu2, path3 or relu3 model file to certify").asRequired(),
                     Option.value("data", "FILE.csv", "the data: CSV with the model's feature and target columns").asRequired(),
                     Option.value("beta", "B", "regularisation strength, > 0 (default: the model's)"),
-                    Option.flag("exact", "enumerate every activation pattern (path3: combo): a rigorous, global lower bound"),
+                    Option.flag("exact", "enumerate every activation pattern (path3, relu3: combo): a rigorous, global lower bound"),
                     Option.value("patterns", "N", "relu2: patterns of N random Gaussian gates: a bound relative to them only")
                             .withDefault(Integer.toString(ProblemOptions.DEFAULT_PATTERNS)),
-                    Option.value("combos", "N", "path3: combos of N random sub-networks: a bound relative to them only")
+                    Option.value("combos", "N", "path3, relu3: combos of N random sub-networks: a bound relative to them only")
                             .withDefault(Integer.toString(PathOptions.DEFAULT_COMBOS)),
                     Option.value("seed", "S", "random seed of --patterns or --combos").withDefault("0"),
                     Option.flag("json", "print the result as one JSON object on the last line of stdout"))
@@ -57,7 +59,7 @@ public final class CertifyCommand implements Command {
 
     @Override
     public String description() {
-        return "bound how far a relu2 or path3 model is from the optimal objective (duality gap)";
+        return "bound how far a relu2, path3 or relu3 model is from the optimal objective (duality gap)";
     }
 
     @Override
@@ -75,20 +77,19 @@ public final class CertifyCommand implements Command {
         ModelInputs in = ModelInputs.read(modelFile, dataFile, true);
         double beta = givenBeta != null ? givenBeta : in.model().beta();
         boolean exact = args.flag("exact");
-        if (in.model().model().kind() == ModelKind.RELU3)
-            throw new CliException(modelFile + ": is a relu3 (weight-decay three-layer) model; the §3.9 certificate for"
-                    + " weight-decay networks is not implemented: use the certified gap that train printed for it");
-        if (in.model().model().network() instanceof ThreeLayerNetwork path) {
+        if (in.model().model().network() instanceof ThreeLayerNetwork threeLayer) {
+            String kind = in.model().model().kind().id();
             if (args.has("patterns"))
-                throw new CliException("--patterns applies to relu2 models; " + modelFile + " is a path3 model: use --combos N or --exact");
+                throw new CliException("--patterns applies to relu2 models; " + modelFile + " is a " + kind
+                        + " model: use --combos N or --exact");
             ComboSource source = exact ? ComboSource.exact() : ComboSource.sampled(args.intValue("combos", 1, Integer.MAX_VALUE), seed);
-            return certifyPath(args, streams, in, path.network(), beta, source, modelFile, dataFile);
+            return certifyThreeLayer(args, streams, in, threeLayer, beta, source, modelFile, dataFile);
         }
         if (in.model().model().kind() != ModelKind.RELU2 || !(in.model().model().network() instanceof TwoLayerNetwork network))
             throw new CliException(modelFile + ": is a " + in.model().model().kind().id()
-                    + " model; certify bounds relu2 and path3 models only (the dual certificate is that of the ReLU program)");
+                    + " model; certify bounds relu2, path3 and relu3 models only (the dual certificate is that of the ReLU program)");
         if (args.has("combos"))
-            throw new CliException("--combos applies to path3 models; " + modelFile + " is a relu2 model: use --patterns N or --exact");
+            throw new CliException("--combos applies to path3 and relu3 models; " + modelFile + " is a relu2 model: use --patterns N or --exact");
         int count = args.intValue("patterns", 1, Integer.MAX_VALUE);
 
         Dataset design = in.model().model().design(in.features());
@@ -122,9 +123,11 @@ public final class CertifyCommand implements Command {
         return 0;
     }
 
-    private static int certifyPath(Args args, Streams streams, ModelInputs in, ParallelThreeLayerNetwork network, double beta,
-                                   ComboSource source, Path modelFile, Path dataFile) {
+    /** The path3 ({@link PathCertificate}) or relu3 ({@link WeightDecayCertificate}) certificate. */
+    private static int certifyThreeLayer(Args args, Streams streams, ModelInputs in, ThreeLayerNetwork model, double beta,
+                                         ComboSource source, Path modelFile, Path dataFile) {
         boolean exact = source.complete();
+        ParallelThreeLayerNetwork network = model.network();
         Dataset design = in.model().model().design(in.features());
         ComboSet combos;
         try {
@@ -133,15 +136,31 @@ public final class CertifyCommand implements Command {
             throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage()
                     + (exact ? "; use --combos N to sample combos instead" : ""), e);
         }
-        PathCertificate c = PathCertificate.of(network, design, combos, beta, exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
+        Scope scope = exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET;
+        double objective, lowerBound, sigma;
+        if (model.penalty() == ThreeLayerPenalty.WEIGHT_DECAY) {
+            // the model file reader has checked ‖W1k‖_F <= 1, so (3.1) is defined
+            WeightDecayCertificate c = WeightDecayCertificate.of(network, design, combos, beta, scope);
+            objective = c.objective();
+            lowerBound = c.lowerBound();
+            sigma = c.sigma();
+        } else {
+            PathCertificate c = PathCertificate.of(network, design, combos, beta, scope);
+            objective = c.objective();
+            lowerBound = c.lowerBound();
+            sigma = c.sigma();
+        }
+        double gap = objective - lowerBound, relativeGap = gap / Math.max(1.0, Math.abs(objective));
 
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("objective", c.objective());
-        r.put("lower_bound", c.lowerBound());
-        r.put("gap", c.gap());
-        r.put("gap_rel", c.relativeGap());
+        r.put("model", in.model().model().kind().id());
+        r.put("objective", objective);
+        r.put("lower_bound", lowerBound);
+        r.put("gap", gap);
+        r.put("gap_rel", relativeGap);
+        r.put("sigma", sigma);
         r.put("scope", exact ? "global" : "pattern_subset");
-        r.put("scope_meaning", c.scope().meaning());
+        r.put("scope_meaning", scope.meaning());
         r.put("combos", combos.size());
         if (source instanceof ComboSource.Sampled sampled) {
             r.put("draws", sampled.draws());
@@ -152,8 +171,8 @@ public final class CertifyCommand implements Command {
         r.put("subnetworks", network.subnetworks());
         r.put("m1", network.width());
         if (args.flag("json")) streams.out().println(Json.compact(r));
-        else summary(streams.out(), modelFile, dataFile, c.beta(), c.objective(), c.lowerBound(), c.gap(), c.relativeGap(),
-                    c.scope(), exact, "combos", combos.size());
+        else summary(streams.out(), modelFile, dataFile, beta, objective, lowerBound, gap, relativeGap, scope, exact,
+                    "combos", combos.size());
         return 0;
     }
 
