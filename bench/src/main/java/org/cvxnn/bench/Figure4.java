@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.baseline.BaselineSearch;
 import org.cvxnn.solver.baseline.ObjectiveTrace;
 import org.cvxnn.solver.baseline.Optimizer;
@@ -22,36 +23,41 @@ import org.cvxnn.solver.baseline.TrainingSettings;
 import org.cvxnn.solver.baseline.TrainingStatus;
 import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.certificate.Scope;
+import org.cvxnn.solver.certificate.WeightDecayCertificate;
 import org.cvxnn.solver.combo.ComboEnumerator;
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.ipm.IpmResult;
 import org.cvxnn.solver.ipm.IpmSettings;
 import org.cvxnn.solver.ipm.PathThreeLayerSolver;
+import org.cvxnn.solver.ipm.WeightDecayThreeLayerSolver;
 
 /**
- * The seed paper's Figure 4 for the path-regularised parallel three-layer ReLU network (formulations
- * §4.1–4.2): training objective against wall-clock time of seeded Adam/SGD trials for several numbers
- * of sub-networks K (width m1 = 2), compared with the certified optimum of the convex program (4.2).
+ * The seed paper's Figure 4 for parallel three-layer ReLU networks: training objective against
+ * wall-clock time of seeded Adam/SGD trials for several numbers of sub-networks K (width m1 = 2),
+ * compared with the certified optimum of the convex program — for the path-regularised model
+ * ({@code --model path3}, formulations §4.1–4.2, program (4.2), the default) or the paper's
+ * weight-decay model ({@code --model relu3}, (3.1), program (3.4)). Below, "the objective" is (4.1)
+ * resp. (3.1), "the certificate" {@link PathCertificate} resp. {@link WeightDecayCertificate}.
  *
  * <p>Protocol:
  * <ul>
  *   <li>data: {@link PlantedThreeLayerData} (n samples, 2 columns, seeded);</li>
  *   <li>every combo of the design for m1 = 2 by exact enumeration ({@link ComboEnumerator});
- *       β = fraction · {@link PathCertificate#betaMax};</li>
- *   <li>trials: {@link ThreeLayerTrainer} with {@link ThreeLayerPenalty#PATH}, training seed
+ *       β = fraction · β_max (the certificate's {@code betaMax});</li>
+ *   <li>trials: {@link ThreeLayerTrainer} with the model's {@link ThreeLayerPenalty}, training seed
  *       {@code seed + trial}; Adam full batch, learning rate {@value #ADAM_STEP}; SGD minibatches of
  *       {@value #SGD_BATCH} rows, learning rate {@value #SGD_STEP_FACTOR} × {@link BaselineSearch#referenceStep}; the
- *       objective (4.1) is traced about {@value #TRACE_POINTS} times per trial;</li>
- *   <li>convex optimum F*: {@link PathThreeLayerSolver} on the same data, combos and β (default
+ *       objective is traced about {@value #TRACE_POINTS} times per trial;</li>
+ *   <li>convex optimum F*: {@link PathThreeLayerSolver} resp. {@link WeightDecayThreeLayerSolver} on the same data, combos and β (default
  *       {@link IpmSettings}); it returns a certified objective F* (attained by the recovered network)
  *       and a rigorous dual bound D ≤ optimum. Excess columns are relative to F*;</li>
- *   <li>lower bound LB (additional information): the largest {@link PathCertificate#lowerBound()}
+ *   <li>lower bound LB (additional information): the largest certificate lower bound
  *       (scope {@link Scope#ALL_PATTERNS}, rigorous since the combos are complete) over every
  *       trained network.</li>
  * </ul>
  * Checks, each failure of which would be a bug: every traced and final objective is at least D and
- * at least LB; the recovered network's path objective (4.1) equals F* to {@value #RECOVERY_TOLERANCE}
+ * at least LB; the recovered network's objective equals F* to {@value #RECOVERY_TOLERANCE}
  * relative; LB ≤ F*. The run reports them and exits with status 1 if one fails.
  * Trials and the convex solve run one after another, each after an unrecorded warm-up run, so their
  * times are comparable.
@@ -72,7 +78,7 @@ public final class Figure4 {
     static final int WARMUP_EPOCHS = 2000;
     /** Relative slack of the "objective ≥ bound" checks (rounding in the objective and the bound). */
     static final double TOLERANCE = 1e-9;
-    /** Largest relative difference between the recovered network's path objective and F*. */
+    /** Largest relative difference between the recovered network's objective and F*. */
     static final double RECOVERY_TOLERANCE = 1e-7;
     static final String TRACES = "traces.csv";
     static final String SUMMARY = "summary.md";
@@ -86,9 +92,9 @@ public final class Figure4 {
     /**
      * The convex solve and the network recovered from it.
      *
-     * @param result           the certified solution of (4.2)
-     * @param network          {@link PathThreeLayerSolver#network} of it
-     * @param networkObjective that network's path objective (4.1)
+     * @param result           the certified solution of the convex program
+     * @param network          the network recovered from it
+     * @param networkObjective that network's objective
      */
     record Convex(IpmResult result, ParallelThreeLayerNetwork network, double networkObjective) {
         /** Whether the network's objective equals F* to {@link #RECOVERY_TOLERANCE} relative. */
@@ -147,7 +153,8 @@ public final class Figure4 {
         long t0 = System.nanoTime();
         ComboSet combos = new ComboEnumerator().enumerate(design, PlantedThreeLayerData.WIDTH);
         double enumerationSeconds = (System.nanoTime() - t0) * 1e-9;
-        double betaMax = PathCertificate.betaMax(design, combos);
+        double betaMax = o.model() == ModelKind.RELU3 ? WeightDecayCertificate.betaMax(design, combos)
+                : PathCertificate.betaMax(design, combos);
         double beta = o.betaFraction() * betaMax;
 
         warmUp(design, beta, o);
@@ -156,12 +163,12 @@ public final class Figure4 {
             for (Optimizer opt : o.optimizers())
                 for (int t = 0; t < o.trials(); t++) trials.add(train(design, beta, k, opt, t, o));
 
-        Convex convex = solveConvex(design, combos, beta);
+        Convex convex = solveConvex(o.model(), design, combos, beta);
 
         double lb = 0;
         Trial lbSource = null;
         for (Trial t : trials) {
-            double bound = PathCertificate.of(t.result().network(), design, combos, beta, Scope.ALL_PATTERNS).lowerBound();
+            double bound = lowerBound(o.model(), t.result().network(), design, combos, beta);
             if (bound > lb) { lb = bound; lbSource = t; }
         }
         int belowDual = countBelow(trials, convex.result().dualBound()), belowLb = countBelow(trials, lb);
@@ -180,12 +187,29 @@ public final class Figure4 {
         return checks.failures();
     }
 
-    /** Solves (4.2) after an unrecorded warm-up solve and recovers the network. */
-    private static Convex solveConvex(Dataset design, ComboSet combos, double beta) {
-        PathThreeLayerSolver.solve(design, combos, beta, IpmSettings.defaults(), System.out);
-        IpmResult r = PathThreeLayerSolver.solve(design, combos, beta, IpmSettings.defaults(), System.out);
-        ParallelThreeLayerNetwork net = PathThreeLayerSolver.network(combos, r);
-        return new Convex(r, net, net.pathObjective(design, beta));
+    /** Solves the model's convex program after an unrecorded warm-up solve and recovers the network. */
+    private static Convex solveConvex(ModelKind model, Dataset design, ComboSet combos, double beta) {
+        solve(model, design, combos, beta);
+        IpmResult r = solve(model, design, combos, beta);
+        ParallelThreeLayerNetwork net = model == ModelKind.RELU3 ? WeightDecayThreeLayerSolver.network(combos, r)
+                : PathThreeLayerSolver.network(combos, r);
+        return new Convex(r, net, objective(model, net, design, beta));
+    }
+
+    private static IpmResult solve(ModelKind model, Dataset design, ComboSet combos, double beta) {
+        return model == ModelKind.RELU3 ? WeightDecayThreeLayerSolver.solve(design, combos, beta, IpmSettings.defaults(), System.out)
+                : PathThreeLayerSolver.solve(design, combos, beta, IpmSettings.defaults(), System.out);
+    }
+
+    /** The model's objective, (4.1) or (3.1). */
+    private static double objective(ModelKind model, ParallelThreeLayerNetwork net, Dataset design, double beta) {
+        return model == ModelKind.RELU3 ? net.objective(design, beta) : net.pathObjective(design, beta);
+    }
+
+    /** The model's rigorous lower bound (all combos are enumerated) from the residual of {@code net}. */
+    private static double lowerBound(ModelKind model, ParallelThreeLayerNetwork net, Dataset design, ComboSet combos, double beta) {
+        return model == ModelKind.RELU3 ? WeightDecayCertificate.of(net, design, combos, beta, Scope.ALL_PATTERNS).lowerBound()
+                : PathCertificate.of(net, design, combos, beta, Scope.ALL_PATTERNS).lowerBound();
     }
 
     /** The traced and final objectives of all trials that lie below {@code bound} by more than rounding. */
@@ -206,7 +230,7 @@ public final class Figure4 {
     /** Unrecorded short runs of every optimizer at the largest K, so the JIT does not bill the first trials. */
     private static void warmUp(Dataset design, double beta, Figure4Options o) {
         int k = o.ks().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        Figure4Options shortRun = new Figure4Options(o.out(), o.n(), o.bias(), o.seed(), 1, Math.min(o.epochs(), WARMUP_EPOCHS),
+        Figure4Options shortRun = new Figure4Options(o.model(), o.out(), o.n(), o.bias(), o.seed(), 1, Math.min(o.epochs(), WARMUP_EPOCHS),
                 o.ks(), o.optimizers(), o.betaFraction());
         for (Optimizer opt : o.optimizers()) train(design, beta, k, opt, 0, shortRun);
     }
@@ -220,7 +244,8 @@ public final class Figure4 {
             s = s.withBatchSize(Math.min(SGD_BATCH, design.n()));
             s = s.withLearningRate(SGD_STEP_FACTOR * BaselineSearch.referenceStep(design, beta, s));
         }
-        ThreeLayerTrainer trainer = new ThreeLayerTrainer(k, PlantedThreeLayerData.WIDTH, ThreeLayerPenalty.PATH);
+        ThreeLayerPenalty penalty = o.model() == ModelKind.RELU3 ? ThreeLayerPenalty.WEIGHT_DECAY : ThreeLayerPenalty.PATH;
+        ThreeLayerTrainer trainer = new ThreeLayerTrainer(k, PlantedThreeLayerData.WIDTH, penalty);
         return new Trial(k, opt, t, trainer.train(design, beta, s));
     }
 
@@ -248,17 +273,17 @@ public final class Figure4 {
         IpmResult c = convex.result();
         double opt = c.objective();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Path-regularised parallel three-layer ReLU nets (m1 = %d), n = %d, %s, seed %d, "
-                        + "%d epochs x %d trials per row%n%n", PlantedThreeLayerData.WIDTH, design.n(),
+        b.append(String.format(Locale.ROOT, "%s parallel three-layer ReLU nets (m1 = %d), n = %d, %s, seed %d, "
+                        + "%d epochs x %d trials per row%n%n", title(o.model()), PlantedThreeLayerData.WIDTH, design.n(),
                 o.bias() ? "1 Gaussian feature + bias" : "d = 2 Gaussian features", o.seed(), o.epochs(), o.trials()));
         b.append(String.format(Locale.ROOT, "- exact combos (m1 = 2): %d, enumerated in %.2f s%n", combos, enumerationSeconds));
         b.append(String.format(Locale.ROOT, "- beta = %.4g x beta_max = %.6g (beta_max = %.6g)%n", o.betaFraction(), beta, betaMax));
-        b.append(String.format(Locale.ROOT, "- convex program (4.2), default IPM settings: status %s, optimum F* = %.10g, "
+        b.append(String.format(Locale.ROOT, "- convex program %s, default IPM settings: status %s, optimum F* = %.10g, "
                         + "certified dual bound D = %.10g, gap F* - D = %.1e (%.1e relative to F*), %d iterations, "
                         + "%.3f s (after a warm-up solve)%n",
-                c.status(), opt, c.dualBound(), opt - c.dualBound(), (opt - c.dualBound()) / opt, c.iterations(),
+                o.model() == ModelKind.RELU3 ? "(3.4)" : "(4.2)", c.status(), opt, c.dualBound(), opt - c.dualBound(), (opt - c.dualBound()) / opt, c.iterations(),
                 c.totalSeconds()));
-        b.append(String.format(Locale.ROOT, "- recovered network: K = %d sub-networks, path objective %.10g "
+        b.append(String.format(Locale.ROOT, "- recovered network: K = %d sub-networks, objective %.10g "
                         + "(relative difference to F*: %.1e, must be <= %.0e)%n", convex.network().subnetworks(),
                 convex.networkObjective(), Math.abs(convex.networkObjective() - opt) / Math.abs(opt), RECOVERY_TOLERANCE));
         b.append(String.format(Locale.ROOT, "- lower bound LB = %.10g (rigorous dual bound, best over all %d trained networks; "
@@ -266,7 +291,7 @@ public final class Figure4 {
                 lb, trials.size(), lbSource == null ? 0 : lbSource.k(), lbSource == null ? "-" : name(lbSource.optimizer()),
                 lbSource == null ? 0 : lbSource.trial(), (opt - lb) / opt));
         b.append(String.format(Locale.ROOT, "- planted network (K = %d), its objective: %.8g%n", planted.subnetworks(),
-                planted.pathObjective(design, beta)));
+                plantedObjective(o.model(), planted, design, beta)));
         b.append(String.format(Locale.ROOT, "- checks: traced objectives below D: %d, below LB: %d (both must be 0); "
                         + "recovered network attains F*: %s; LB <= F*: %s%n%n", checks.belowDual(), checks.belowLb(),
                 checks.recovered() ? "yes" : "NO", checks.lbBelowOpt() ? "yes" : "NO"));
@@ -303,12 +328,33 @@ public final class Figure4 {
         String solid = o.optimizers().contains(Optimizer.ADAM) ? "Adam" : "SGD";
         IpmResult c = convex.result();
         TracePlot.Labels labels = new TracePlot.Labels(
-                String.format(Locale.ROOT, "Path-regularised 3-layer ReLU, m1 = 2, n = %d, beta = %.3g", o.n(), beta),
+                String.format(Locale.ROOT, "%s 3-layer ReLU, m1 = 2, n = %d, beta = %.3g", title(o.model()), o.n(), beta),
                 groups, solid, both ? "SGD" : null, c.objective(), c.totalSeconds(),
                 String.format(Locale.ROOT, "convex opt. = %.5g", c.objective()), lb,
                 String.format(Locale.ROOT, "LB (trained) = %.5g", lb),
                 Math.max(zeroObjective(design), 2 * Math.max(c.objective(), lb)));
         return TracePlot.render(curves, labels);
+    }
+
+    /** "Path-regularised" or "Weight-decay". */
+    private static String title(ModelKind model) {
+        return model == ModelKind.RELU3 ? "Weight-decay" : "Path-regularised";
+    }
+
+    /**
+     * The planted network's objective at its best rescaling: (4.1) is rescaling-invariant; for (3.1)
+     * the first layer is normalised and Lemma 1 balances the last two, giving the penalty
+     * {@code β Σ_k ‖W1k‖_F ‖w2k‖ |w3k|}.
+     */
+    private static double plantedObjective(ModelKind model, ParallelThreeLayerNetwork planted, Dataset design, double beta) {
+        if (model != ModelKind.RELU3) return planted.pathObjective(design, beta);
+        double penalty = 0;
+        for (int k = 0; k < planted.subnetworks(); k++) {
+            double w2 = 0;
+            for (int j = 0; j < planted.width(); j++) w2 += planted.w2()[k * planted.width() + j] * planted.w2()[k * planted.width() + j];
+            penalty += planted.firstLayerNorm(k) * Math.sqrt(w2) * Math.abs(planted.w3()[k]);
+        }
+        return planted.pathObjective(design, 0) + beta * penalty;
     }
 
     private static double zeroObjective(Dataset design) {

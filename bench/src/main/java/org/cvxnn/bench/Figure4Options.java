@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.baseline.Optimizer;
 
 /**
  * Command line of {@link Figure4}.
  *
+ * @param model        {@link ModelKind#PATH3} (path-regularised, the default) or {@link ModelKind#RELU3} (weight decay)
  * @param out          output directory (default {@code figure4})
  * @param n            samples (default 12)
  * @param bias         one Gaussian feature plus a bias column instead of two Gaussian features (default false)
@@ -20,11 +22,12 @@ import org.cvxnn.solver.baseline.Optimizer;
  * @param optimizers   the methods (default Adam and SGD)
  * @param betaFraction β as a fraction of β_max of the data (default 0.05)
  */
-record Figure4Options(Path out, int n, boolean bias, long seed, int trials, int epochs, List<Integer> ks,
+record Figure4Options(ModelKind model, Path out, int n, boolean bias, long seed, int trials, int epochs, List<Integer> ks,
                       List<Optimizer> optimizers, double betaFraction) {
 
     static final String USAGE = """
-            usage: BenchMain figure4 [options]     (the seed paper's Figure 4, path-regularised three-layer nets)
+            usage: BenchMain figure4 [options]     (the seed paper's Figure 4, parallel three-layer nets)
+              --model M            path3 (path-regularised, default) or relu3 (weight decay, the paper's model)
               --out DIR            output directory (default figure4): traces.csv, summary.md, figure4.png
               --n N                samples, 2..40 (default 12; the exact combo count grows like n^4)
               --bias               one Gaussian feature plus a bias column (default: two Gaussian features)
@@ -40,6 +43,7 @@ record Figure4Options(Path out, int n, boolean bias, long seed, int trials, int 
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
     static Figure4Options parse(String[] args) {
+        ModelKind model = ModelKind.PATH3;
         Path out = Path.of("figure4");
         int n = 12, trials = 10, epochs = 100000;
         boolean bias = false;
@@ -53,11 +57,12 @@ record Figure4Options(Path out, int n, boolean bias, long seed, int trials, int 
                 bias = true;
                 continue;
             }
-            if (!List.of("--out", "--n", "--seed", "--trials", "--epochs", "--k", "--optimizers", "--beta-fraction").contains(a))
+            if (!List.of("--model", "--out", "--n", "--seed", "--trials", "--epochs", "--k", "--optimizers", "--beta-fraction").contains(a))
                 throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
             String v = args[++i];
             switch (a) {
+                case "--model" -> model = model(a, v);
                 case "--out" -> out = Path.of(v);
                 case "--n" -> n = integer(a, v, 2, MAX_N);
                 case "--seed" -> seed = longValue(a, v);
@@ -69,7 +74,15 @@ record Figure4Options(Path out, int n, boolean bias, long seed, int trials, int 
                 default -> throw new AssertionError(a);
             }
         }
-        return new Figure4Options(out, n, bias, seed, trials, epochs, ks, optimizers, fraction);
+        return new Figure4Options(model, out, n, bias, seed, trials, epochs, ks, optimizers, fraction);
+    }
+
+    private static ModelKind model(String opt, String v) {
+        return switch (v) {
+            case "path3" -> ModelKind.PATH3;
+            case "relu3" -> ModelKind.RELU3;
+            default -> throw new IllegalArgumentException(opt + ": '" + v + "' is not path3 or relu3");
+        };
     }
 
     private static List<Integer> kList(String opt, String v) {

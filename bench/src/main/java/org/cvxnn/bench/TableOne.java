@@ -22,8 +22,9 @@ import org.cvxnn.solver.compare.TrainTestSplit;
  * convex solution against the best SGD and Adam runs (seeded restarts × learning-rate grid, as many
  * neurons as the convex network), and the test error of each. For the two-layer ReLU model by
  * default; with {@code --model path3} for the path-regularised parallel three-layer model
- * (formulations §4), whose baselines train as many sub-networks of {@code m1} neurons as the convex
- * network on the path objective (4.1).
+ * (formulations §4) and with {@code --model relu3} for the weight-decay one (§3, the paper's model),
+ * whose baselines train as many sub-networks of {@code m1} neurons as the convex network on the
+ * model's objective ((4.1) resp. (3.1)).
  *
  * <p>Protocol, fixed so that a run is reproducible:
  * <ul>
@@ -35,20 +36,20 @@ import org.cvxnn.solver.compare.TrainTestSplit;
  *   <li>a bias feature; β = fraction · β_max of the training data (default 0.05), β_max over the
  *       program's patterns or combos;</li>
  *   <li>relu2 patterns: every pattern when exact enumeration needs at most {@value #EXACT_LIMIT},
- *       else sampled Gaussian gates (default 200, seed 0); path3 combos: always sampled (default
+ *       else sampled Gaussian gates (default 200, seed 0); path3/relu3 combos: always sampled (default
  *       {@value #DEFAULT_COMBOS}, seed 0), since these data sets have far too many combos to
  *       enumerate;</li>
  *   <li>baselines: SGD (minibatch 32) and Adam (full batch 32 too), default learning-rate grid of
  *       {@link org.cvxnn.solver.baseline.BaselineSearch}, restarts and epochs from the options.</li>
  * </ul>
- * Usage: {@code TableOne [--model relu2|path3] [--m1 M] [--combos N] [--restarts R] [--epochs E]
+ * Usage: {@code TableOne [--model relu2|path3|relu3] [--m1 M] [--combos N] [--restarts R] [--epochs E]
  * [--patterns P] [--beta-fraction F] [--split COLUMN]} ({@code --m1} and {@code --combos} for path3
- * only, {@code --patterns} for relu2 only). Prints a Markdown table on stdout.
+ * and relu3 only, {@code --patterns} for relu2 only). Prints a Markdown table on stdout.
  */
 public final class TableOne {
     /** Largest pattern count for which the exact arrangement is used instead of sampling. */
     static final long EXACT_LIMIT = 2000;
-    /** Sampled combos of the path3 table when {@code --combos} is not given. */
+    /** Sampled combos of the path3/relu3 tables when {@code --combos} is not given. */
     static final int DEFAULT_COMBOS = 300;
 
     private TableOne() { }
@@ -79,8 +80,8 @@ public final class TableOne {
                             + "; known: --model, --m1, --combos, --restarts, --epochs, --patterns, --beta-fraction, --split");
                 }
             }
-            if (model == ModelKind.GATED2) throw new IllegalArgumentException("--model must be relu2 or path3, got gated2");
-            boolean path = model == ModelKind.PATH3;
+            if (model == ModelKind.GATED2) throw new IllegalArgumentException("--model must be relu2, path3 or relu3, got gated2");
+            boolean path = model.threeLayer();
             for (String name : path ? List.of("--patterns") : List.of("--m1", "--combos")) {
                 if (given.contains(name))
                     throw new IllegalArgumentException(name + " does not apply to --model " + model.id());
@@ -100,14 +101,14 @@ public final class TableOne {
             System.exit(2);
             return;
         }
-        boolean path = s.model() == ModelKind.PATH3;
+        boolean path = s.model().threeLayer();
         String baselines = String.format(Locale.ROOT, "SGD/Adam: %d restarts x 5 learning rates, %d epochs, batch %d",
                 s.restarts(), s.epochs(), ComparisonSettings.DEFAULT_BATCH);
         if (path) {
-            System.out.printf(Locale.ROOT, "Path-regularised three-layer ReLU (m1 = %d), split %s, bias, beta = %.3g * beta_max"
+            System.out.printf(Locale.ROOT, "%s three-layer ReLU (m1 = %d), split %s, bias, beta = %.3g * beta_max"
                     + " (over the sampled combos), %d sampled combos (seed 0; these data sets are too large to enumerate"
                     + " every combo, so the convex value is an upper bound on the true optimum), %s%n%n",
-                    s.m1(), s.split(), s.betaFraction(), s.combos(), baselines);
+                    s.model() == ModelKind.RELU3 ? "Weight-decay" : "Path-regularised", s.m1(), s.split(), s.betaFraction(), s.combos(), baselines);
         } else {
             System.out.printf(Locale.ROOT, "Two-layer ReLU, split %s, bias, beta = %.3g * beta_max, %s%n%n",
                     s.split(), s.betaFraction(), baselines);
@@ -121,7 +122,7 @@ public final class TableOne {
 
     private static String row(String name, Settings s) {
         TrainTestSplit split = EmbeddedData.split(name, s.split());
-        ComparisonSettings settings = s.model() == ModelKind.PATH3 ? pathSettings(split, s) : twoLayerSettings(split, s);
+        ComparisonSettings settings = s.model().threeLayer() ? threeLayerSettings(split, s) : twoLayerSettings(split, s);
         double beta = settings.beta();
         SearchSettings base = settings.search();
         ComparisonReport r = Comparison.run(split, settings.withSearch(base.withRestarts(s.restarts())
@@ -145,11 +146,11 @@ public final class TableOne {
         return ComparisonSettings.defaults(beta).withBias(true).withPatterns(patterns);
     }
 
-    /** The path3 comparison: sampled combos, β relative to the β_max over them. */
-    private static ComparisonSettings pathSettings(TrainTestSplit split, Settings s) {
+    /** The path3 or relu3 comparison: sampled combos, β relative to the model's β_max over them. */
+    private static ComparisonSettings threeLayerSettings(TrainTestSplit split, Settings s) {
         ComboSource combos = ComboSource.sampled(s.combos(), 0);
-        double beta = s.betaFraction() * Comparison.pathBetaMax(split.train(), true, s.m1(), combos);
-        return ComparisonSettings.defaults(beta).withKind(ModelKind.PATH3).withM1(s.m1()).withBias(true).withCombos(combos);
+        double beta = s.betaFraction() * Comparison.threeLayerBetaMax(s.model(), split.train(), true, s.m1(), combos);
+        return ComparisonSettings.defaults(beta).withKind(s.model()).withM1(s.m1()).withBias(true).withCombos(combos);
     }
 
     /** Every pattern when the enumeration accepts at most {@link #EXACT_LIMIT}, else sampled gates. */

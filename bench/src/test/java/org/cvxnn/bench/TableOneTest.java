@@ -31,7 +31,8 @@ class TableOneTest {
     void optionsOfTheOtherModelAreRejected() {
         assertTrue(message("--combos", "5").contains("--combos does not apply to --model relu2"));
         assertTrue(message("--model", "path3", "--patterns", "5").contains("--patterns does not apply to --model path3"));
-        assertTrue(message("--model", "gated2").contains("relu2 or path3"));
+        assertTrue(message("--model", "gated2").contains("relu2, path3 or relu3"));
+        assertEquals(ModelKind.RELU3, TableOne.Settings.parse(new String[] {"--model", "relu3", "--m1", "2"}).model());
         assertTrue(message("--model", "path3", "--m1", "0").contains("--m1 must be >= 1"));
         assertTrue(message("--model", "path3", "--combos").contains("needs a value"));
     }

@@ -22,6 +22,8 @@ import org.cvxnn.solver.baseline.TrainingSettings;
 import org.cvxnn.solver.baseline.TwoLayerTrainer;
 import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
+import org.cvxnn.solver.certificate.WeightDecayCertificate;
+import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.network.ThreeLayerNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
@@ -111,13 +113,20 @@ public final class Comparison {
     }
 
     /**
-     * {@code β_max} of the path-regularised problem (4.1) on the training data (bias column appended
-     * when {@code bias}) over the combos of {@code combos} for sub-networks of {@code m1} neurons: the
-     * smallest β at which the zero network is optimal; a lower estimate unless the combos are complete.
+     * {@code β_max} of a parallel three-layer problem — path-regularised (4.1) for
+     * {@link ModelKind#PATH3}, weight decay (3.1) for {@link ModelKind#RELU3} — on the training data
+     * (bias column appended when {@code bias}) over the combos of {@code combos} for sub-networks of
+     * {@code m1} neurons: the smallest β at which the zero network is optimal; a lower estimate unless
+     * the combos are complete.
      */
-    public static double pathBetaMax(Dataset train, boolean bias, int m1, ComboSource combos) {
+    public static double threeLayerBetaMax(ModelKind kind, Dataset train, boolean bias, int m1, ComboSource combos) {
         Dataset design = bias ? train.withBias() : train;
-        return PathCertificate.betaMax(design, combos.combosOf(design, m1));
+        ComboSet set = combos.combosOf(design, m1);
+        return switch (kind) {
+            case PATH3 -> PathCertificate.betaMax(design, set);
+            case RELU3 -> WeightDecayCertificate.betaMax(design, set);
+            default -> throw new IllegalArgumentException(kind.id() + " is not a parallel three-layer model");
+        };
     }
 
     /** The name of an optimiser's row: {@code sgd}, {@code adam} or {@code gd}. */

@@ -101,7 +101,7 @@ class PathComparisonTest {
     @Test
     void zeroNetworkAboveBetaMax() {
         TrainTestSplit split = TrainTestSplit.random(ComparisonTest.binary(10, 7), 0.3, 1);
-        double betaMax = Comparison.pathBetaMax(split.train(), false, 2, ComboSource.exact());
+        double betaMax = Comparison.threeLayerBetaMax(ModelKind.PATH3, split.train(), false, 2, ComboSource.exact());
         double zeroNetwork = 0;
         for (double y : split.train().y()) zeroNetwork += 0.5 * y * y;
         ComparisonSettings s = tiny(1).withOptimizers(List.of(Optimizer.ADAM));

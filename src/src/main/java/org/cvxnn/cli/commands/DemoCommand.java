@@ -121,7 +121,7 @@ public final class DemoCommand implements Command {
     private static Map<String, Object> pathExperiment(PrintStream out, boolean json, long seed) {
         TrainTestSplit split = TrainTestSplit.random(plantedThreeLayer(seed), 0.2, seed);
         ComboSource combos = ComboSource.exact();
-        double beta = BETA_FRACTION * Comparison.pathBetaMax(split.train(), false, PATH_M1, combos);
+        double beta = BETA_FRACTION * Comparison.threeLayerBetaMax(ModelKind.PATH3, split.train(), false, PATH_M1, combos);
         SearchSettings base = ComparisonSettings.defaults(beta).search();
         ComparisonSettings settings = ComparisonSettings.defaults(beta).withKind(ModelKind.PATH3).withM1(PATH_M1).withCombos(combos)
                 .withSearch(base.withRestarts(RESTARTS).withTraining(base.training().withEpochs(PATH_EPOCHS).withSeed(seed)));
