@@ -4,6 +4,9 @@ import org.cvxnn.solver.combo.ComboEnumerationSettings;
 import org.cvxnn.solver.combo.ComboEnumerator;
 import org.cvxnn.solver.combo.ComboSampler;
 import org.cvxnn.solver.combo.ComboSet;
+import org.cvxnn.solver.combo.TreeComboSet;
+import org.cvxnn.solver.combo.TreeCombos;
+import org.cvxnn.solver.combo.TreeShape;
 import org.cvxnn.solver.data.Dataset;
 
 import java.util.Objects;
@@ -18,6 +21,13 @@ public sealed interface ComboSource {
 
     /** The combos of {@code design} (the data as the network sees them) for sub-networks of {@code m1} neurons. */
     ComboSet combosOf(Dataset design, int m1);
+
+    /**
+     * The tree combos of {@code design} for sub-networks of the given shape (formulations §4.3).
+     *
+     * @throws IllegalArgumentException for exact enumeration of a tree deeper than 3 (not implemented)
+     */
+    TreeComboSet treeCombosOf(Dataset design, TreeShape shape);
 
     /** Whether every combo of the data is included (the result is then a global optimum). */
     boolean complete();
@@ -49,6 +59,11 @@ public sealed interface ComboSource {
         }
 
         @Override
+        public TreeComboSet treeCombosOf(Dataset design, TreeShape shape) {
+            return TreeCombos.sample(design, shape, draws, seed);
+        }
+
+        @Override
         public boolean complete() {
             return false;
         }
@@ -63,6 +78,15 @@ public sealed interface ComboSource {
         @Override
         public ComboSet combosOf(Dataset design, int m1) {
             return new ComboEnumerator(settings).enumerate(design, m1);
+        }
+
+        /** Depth 3 only: the enumerated three-layer combos as tree combos. */
+        @Override
+        public TreeComboSet treeCombosOf(Dataset design, TreeShape shape) {
+            if (shape.depth() != 3)
+                throw new IllegalArgumentException("exact enumeration of the combos of depth-" + shape.depth()
+                        + " trees is not implemented (only depth 3); sample the combos instead");
+            return TreeComboSet.ofThreeLayer(combosOf(design, shape.leaves()));
         }
 
         @Override
