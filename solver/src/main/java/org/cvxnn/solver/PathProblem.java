@@ -61,6 +61,10 @@ public final class PathProblem {
         if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
         this.design = bias ? b.features.withBias() : b.features;
         this.shape = b.shape();
+        if (shape != null && (long) shape.leaves() * design.d() > PathTreeSolver.MAX_BLOCK_DIMENSION)
+            throw new IllegalArgumentException("the tree has " + shape.leaves() + " leaves of " + design.d()
+                    + " weights each (d" + (bias ? " with the bias" : "") + "): a block of " + shape.leaves() * design.d()
+                    + " exceeds the supported maximum " + PathTreeSolver.MAX_BLOCK_DIMENSION + "; use a smaller width or depth");
         long t0 = System.nanoTime();
         this.combos = shape == null ? source.combosOf(design, m1) : null;
         this.treeCombos = shape == null ? null : source.treeCombosOf(design, shape);

@@ -38,8 +38,6 @@ final class PathTreeOperator implements BlockOperator {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     /** Upper bound on the doubles of one work chunk (8 MiB). */
     private static final long CHUNK_DOUBLES = 1L << 20;
-    /** Largest supported block dimension {@code leaves · d}. */
-    static final int MAX_BLOCK_DIMENSION = 256;
 
     private final TreeShape shape;
     private final int n, d, leaves, depth, combos, blocks, dim, rows, pairs, wpm;
@@ -72,7 +70,7 @@ final class PathTreeOperator implements BlockOperator {
      * @param x      data, n×d (owned by the caller's arena, must outlive this operator)
      * @param combos the tree combos of {@code x} (their n and d must match)
      * @throws IllegalArgumentException if the shapes disagree, the set is empty or the block
-     *     dimension {@code leaves·d} exceeds {@value #MAX_BLOCK_DIMENSION}
+     *     dimension {@code leaves·d} exceeds {@value PathTreeSolver#MAX_BLOCK_DIMENSION}
      */
     PathTreeOperator(Arena arena, Matrix x, TreeComboSet combos) {
         if (combos.n() != x.rows() || combos.d() != x.cols())
@@ -86,9 +84,9 @@ final class PathTreeOperator implements BlockOperator {
         this.combos = combos.size();
         this.blocks = 2 * this.combos;
         this.dim = leaves * d;
-        if (dim > MAX_BLOCK_DIMENSION)
+        if (dim > PathTreeSolver.MAX_BLOCK_DIMENSION)
             throw new IllegalArgumentException("the block dimension leaves*d = " + leaves + "*" + d + " = " + dim
-                    + " exceeds the supported maximum " + MAX_BLOCK_DIMENSION + "; use a smaller tree");
+                    + " exceeds the supported maximum " + PathTreeSolver.MAX_BLOCK_DIMENSION + "; use a smaller tree");
         int nodes = shape.nodes();
         this.rows = nodes * n;
         this.pairs = leaves * (leaves + 1) / 2;

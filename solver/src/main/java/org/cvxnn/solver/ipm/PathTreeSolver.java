@@ -23,6 +23,12 @@ import java.util.Map;
  * tree networks only when the combos are complete.
  */
 public final class PathTreeSolver {
+    /**
+     * Largest supported block dimension {@code leaves · d} (d with the bias column): every block's
+     * Gram matrix and factor are dense in it, per combo.
+     */
+    public static final int MAX_BLOCK_DIMENSION = 256;
+
     private PathTreeSolver() { }
 
     /**
@@ -34,7 +40,7 @@ public final class PathTreeSolver {
      * @return the certified solution; its weights are {@code (leaves·d) × 2C} column-major: block c is
      *         {@code u_c = (u_c1..u_cN1)}, block C + c is {@code u'_c}
      * @throws IllegalArgumentException for β not positive, shapes that disagree, fewer than 2 samples,
-     *     or a block dimension {@code leaves·d} above {@value PathTreeOperator#MAX_BLOCK_DIMENSION}
+     *     or a block dimension {@code leaves·d} above {@value #MAX_BLOCK_DIMENSION}
      */
     public static IpmResult solve(Dataset design, TreeComboSet combos, double beta, IpmSettings settings, PrintStream log) {
         if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);

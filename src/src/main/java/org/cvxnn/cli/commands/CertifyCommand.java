@@ -15,10 +15,13 @@ import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
+import org.cvxnn.solver.certificate.PathTreeCertificate;
 import org.cvxnn.solver.certificate.Scope;
 import org.cvxnn.solver.combo.ComboSet;
+import org.cvxnn.solver.combo.TreeComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.network.ThreeLayerNetwork;
+import org.cvxnn.solver.network.TreeNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 import java.io.PrintStream;
@@ -33,18 +36,20 @@ import java.util.Map;
  * for path3) is enumerated and the bound holds for every network of the family — any width, and
  * for path3 any number of sub-networks of the model's width m1 (scope {@code global}); with sampled
  * patterns ({@code --patterns N}) or combos ({@code --combos N}) it holds only relative to them
- * (scope {@code pattern_subset}). relu3 models are refused: the certificate of weight-decay
+ * (scope {@code pattern_subset}). pathL models (depth-L trees, {@link PathTreeCertificate}) are
+ * certified over sampled combos ({@code --combos N}, scope {@code pattern_subset}); {@code --exact}
+ * only at depth 3. relu3 models are refused: the certificate of weight-decay
  * networks (§3.9) is not implemented; {@code train} prints their certified gap.
  */
 public final class CertifyCommand implements Command {
     private static final Options OPTIONS = Options.of(
-                    Option.value("model", "MODEL.json", "the relu2 or path3 model file to certify (relu3: not implemented)").asRequired(),
+                    Option.value("model", "MODEL.json", "the relu2, path3 or pathL model file to certify (relu3: not implemented)").asRequired(),
                     Option.value("data", "FILE.csv", "the data: CSV with the model's feature and target columns").asRequired(),
                     Option.value("beta", "B", "regularisation strength, > 0 (default: the model's)"),
                     Option.flag("exact", "enumerate every activation pattern (path3: combo): a rigorous, global lower bound"),
                     Option.value("patterns", "N", "relu2: patterns of N random Gaussian gates: a bound relative to them only")
                             .withDefault(Integer.toString(ProblemOptions.DEFAULT_PATTERNS)),
-                    Option.value("combos", "N", "path3: combos of N random sub-networks: a bound relative to them only")
+                    Option.value("combos", "N", "path3/pathL: combos of N random sub-networks: a bound relative to them only")
                             .withDefault(Integer.toString(PathOptions.DEFAULT_COMBOS)),
                     Option.value("seed", "S", "random seed of --patterns or --combos").withDefault("0"),
                     Option.flag("json", "print the result as one JSON object on the last line of stdout"))
@@ -57,7 +62,7 @@ public final class CertifyCommand implements Command {
 
     @Override
     public String description() {
-        return "bound how far a relu2 or path3 model is from the optimal objective (duality gap)";
+        return "bound how far a relu2, path3 or pathL model is from the optimal objective (duality gap)";
     }
 
     @Override
@@ -78,6 +83,15 @@ public final class CertifyCommand implements Command {
         if (in.model().model().kind() == ModelKind.RELU3)
             throw new CliException(modelFile + ": is a relu3 (weight-decay three-layer) model; the §3.9 certificate for"
                     + " weight-decay networks is not implemented: use the certified gap that train printed for it");
+        if (in.model().model().network() instanceof TreeNetwork tree) {
+            if (args.has("patterns"))
+                throw new CliException("--patterns applies to relu2 models; " + modelFile + " is a pathL model: use --combos N");
+            if (exact && tree.depth() > 3)
+                throw new CliException("--exact is not available for " + modelFile + ", a depth-" + tree.depth() + " pathL model: exact"
+                        + " enumeration of tree combos is implemented only for depth 3; use --combos N [--seed S] (a bound relative to them)");
+            ComboSource source = exact ? ComboSource.exact() : ComboSource.sampled(args.intValue("combos", 1, Integer.MAX_VALUE), seed);
+            return certifyTree(args, streams, in, tree, beta, source, modelFile, dataFile);
+        }
         if (in.model().model().network() instanceof ThreeLayerNetwork path) {
             if (args.has("patterns"))
                 throw new CliException("--patterns applies to relu2 models; " + modelFile + " is a path3 model: use --combos N or --exact");
@@ -151,6 +165,41 @@ public final class CertifyCommand implements Command {
         r.put("n", design.n());
         r.put("subnetworks", network.subnetworks());
         r.put("m1", network.width());
+        if (args.flag("json")) streams.out().println(Json.compact(r));
+        else summary(streams.out(), modelFile, dataFile, c.beta(), c.objective(), c.lowerBound(), c.gap(), c.relativeGap(),
+                    c.scope(), exact, "combos", combos.size());
+        return 0;
+    }
+
+    private static int certifyTree(Args args, Streams streams, ModelInputs in, TreeNetwork network, double beta,
+                                   ComboSource source, Path modelFile, Path dataFile) {
+        boolean exact = source.complete();
+        Dataset design = in.model().model().design(in.features());
+        TreeComboSet combos;
+        try {
+            combos = source.treeCombosOf(design, network.shape());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage(), e);
+        }
+        PathTreeCertificate c = PathTreeCertificate.of(network, design, combos, beta, exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("objective", c.objective());
+        r.put("lower_bound", c.lowerBound());
+        r.put("gap", c.gap());
+        r.put("gap_rel", c.relativeGap());
+        r.put("scope", exact ? "global" : "pattern_subset");
+        r.put("scope_meaning", c.scope().meaning());
+        r.put("combos", combos.size());
+        if (source instanceof ComboSource.Sampled sampled) {
+            r.put("draws", sampled.draws());
+            r.put("seed", sampled.seed());
+        }
+        r.put("beta", beta);
+        r.put("n", design.n());
+        r.put("subnetworks", network.subnetworks());
+        r.put("depth", network.depth());
+        r.put("widths", network.shape().widths());
         if (args.flag("json")) streams.out().println(Json.compact(r));
         else summary(streams.out(), modelFile, dataFile, c.beta(), c.objective(), c.lowerBound(), c.gap(), c.relativeGap(),
                     c.scope(), exact, "combos", combos.size());

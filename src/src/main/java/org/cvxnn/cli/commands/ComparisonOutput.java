@@ -25,7 +25,7 @@ final class ComparisonOutput {
      */
     static void table(PrintStream out, ComparisonReport report) {
         double convex = report.convex().trainObjective();
-        boolean path = report.kind().threeLayer();
+        boolean path = report.kind().parallel();
         out.printf(Locale.ROOT, ROW, "method", "train objective", "vs convex", "test MSE", "test error", "seconds",
                 path ? "sub-nets" : "neurons", "runs");
         for (MethodResult m : report.methods()) {
@@ -48,7 +48,7 @@ final class ComparisonOutput {
         ConvexCertificate c = report.certificate();
         MethodResult best = report.baselines().stream()
                 .min((a, b) -> Double.compare(a.trainObjective(), b.trainObjective())).orElseThrow();
-        boolean path = report.kind().threeLayer();
+        boolean path = report.kind().parallel();
         String scope;
         if (path) {
             String objective = report.kind() == ModelKind.RELU3 ? "weight-decay objective" : "path objective";
