@@ -18,8 +18,9 @@ import org.cvxnn.solver.data.Dataset;
  * identically zero on the combo's cone (zero rows of X at the leaves; above, rows where no child's
  * mask is set), which changes neither the feature nor the cone; a node whose mask is then empty gets
  * sign +1 (its output is identically zero). Combos whose root mask is empty have a zero feature and
- * are dropped. Sibling subtrees are not reordered, so a permutation of a combo's subtrees counts as
- * a different combo (harmless: the program just holds the same feature twice).
+ * are dropped. Finally the children of every node are sorted by their subtrees' (masks, sign,
+ * sorted children), so combos that differ only by a permutation of sibling subtrees — the same
+ * feature and cone with relabelled leaves — are stored once.
  *
  * <p>Exact enumeration is not implemented for depth ≥ 4; {@link TreeComboSet#ofThreeLayer} converts
  * the exactly enumerated depth-3 combos.
@@ -127,7 +128,65 @@ public final class TreeCombos {
                 if (empty(key, q)) e[q] = Math.abs(e[q]);
                 if (!(e[q] >= 0)) key[nodes * wpm + (q >>> 6)] |= 1L << (q & 63);
             }
-            insert(key, leaves, leafOffset, e);
+            sortSubtrees(key, Arrays.copyOfRange(leaves, leafOffset, leafOffset + shape.leaves() * data.d()), e);
+        }
+
+        /**
+         * Reorders the children of every node by their subtree's signature (its mask words and sign,
+         * then its children's signatures in order) and inserts the result: subtrees that are
+         * permutations of each other give the same feature and cone up to relabelling the leaves.
+         */
+        private void sortSubtrees(long[] key, double[] leaves, double[] edges) {
+            long[][] signature = new long[nodes][];
+            for (int l = 0; l < shape.leaves(); l++) signature[l] = own(key, l);
+            for (int k = 2; k < shape.depth(); k++) {
+                int m = shape.width(k - 1);
+                for (int q = 0; q < shape.levelSize(k); q++) {
+                    long[][] children = new long[m][];
+                    for (int j = 0; j < m; j++) children[j] = signature[shape.node(k - 1, q * m + j)];
+                    Arrays.sort(children, Arrays::compareUnsigned);
+                    long[] sig = own(key, shape.node(k, q));
+                    for (long[] child : children) {
+                        int at = sig.length;
+                        sig = Arrays.copyOf(sig, at + child.length);
+                        System.arraycopy(child, 0, sig, at, child.length);
+                    }
+                    signature[shape.node(k, q)] = sig;
+                }
+            }
+            int[][] order = new int[shape.depth()][];
+            order[shape.depth() - 1] = new int[] {0};
+            for (int k = shape.depth() - 1; k >= 2; k--) {
+                int m = shape.width(k - 1);
+                order[k - 1] = new int[shape.levelSize(k - 1)];
+                for (int q = 0; q < shape.levelSize(k); q++) {
+                    Integer[] children = new Integer[m];
+                    for (int j = 0; j < m; j++) children[j] = order[k][q] * m + j;
+                    int level = k - 1;
+                    Arrays.sort(children, (a, b) -> Arrays.compareUnsigned(signature[shape.node(level, a)], signature[shape.node(level, b)]));
+                    for (int j = 0; j < m; j++) order[k - 1][q * m + j] = children[j];
+                }
+            }
+            long[] sorted = new long[key.length];
+            double[] sortedLeaves = new double[leaves.length], sortedEdges = new double[edges.length];
+            int d = data.d();
+            for (int k = 1; k < shape.depth(); k++)
+                for (int q = 0; q < shape.levelSize(k); q++) {
+                    int to = shape.node(k, q), from = shape.node(k, order[k][q]);
+                    System.arraycopy(key, from * wpm, sorted, to * wpm, wpm);
+                    if (to == shape.root()) continue;
+                    if ((key[nodes * wpm + (from >>> 6)] >>> (from & 63) & 1L) != 0) sorted[nodes * wpm + (to >>> 6)] |= 1L << (to & 63);
+                    sortedEdges[to] = edges[from];
+                    if (k == 1) System.arraycopy(leaves, from * d, sortedLeaves, to * d, d);
+                }
+            insert(sorted, sortedLeaves, 0, sortedEdges);
+        }
+
+        /** The mask words of node g and, for a non-root node, its sign bit as one more word. */
+        private long[] own(long[] key, int g) {
+            long[] sig = Arrays.copyOfRange(key, g * wpm, (g + 1) * wpm + (g == shape.root() ? 0 : 1));
+            if (g != shape.root()) sig[wpm] = key[nodes * wpm + (g >>> 6)] >>> (g & 63) & 1L;
+            return sig;
         }
 
         /** Adds combo c of {@code s} as it is (already canonical). */

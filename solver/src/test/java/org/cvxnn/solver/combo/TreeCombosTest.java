@@ -84,6 +84,43 @@ class TreeCombosTest {
         for (int c = 0; c < k; c++) assertTrue(keys.contains(key(sampled, c)));
     }
 
+    /** Copies old node (level, from) of a generating point to (level, to), its children in a random order. */
+    private static void permute(TreeShape shape, int d, Random rng, int level, int to, int from, double[] leaves, double[] edges,
+                                double[] newLeaves, double[] newEdges) {
+        int oldNode = shape.node(level, from), newNode = shape.node(level, to);
+        if (newNode != shape.root()) newEdges[newNode] = edges[oldNode];
+        if (level == 1) {
+            System.arraycopy(leaves, from * d, newLeaves, to * d, d);
+            return;
+        }
+        int m = shape.width(level - 1);
+        List<Integer> children = new java.util.ArrayList<>();
+        for (int j = 0; j < m; j++) children.add(j);
+        java.util.Collections.shuffle(children, rng);
+        for (int j = 0; j < m; j++)
+            permute(shape, d, rng, level - 1, to * m + j, from * m + children.get(j), leaves, edges, newLeaves, newEdges);
+    }
+
+    @Test
+    void combosThatDifferByPermutedSubtreesAreOneCombo() {
+        Random rng = new Random(64);
+        for (TreeShape shape : List.of(TreeShape.of(2, 2), TreeShape.of(3, 1, 2), TreeShape.of(2, 3))) {
+            Dataset data = gaussian(rng, 8, 2);
+            TreeComboSet sampled = TreeCombos.sample(data, shape, 300, 4);
+            int k = sampled.size(), ll = shape.leaves() * data.d(), le = shape.nodes() - 1;
+            double[] leaves = new double[k * ll], edges = new double[k * le];
+            for (int c = 0; c < k; c++) {
+                double[] nl = new double[ll], ne = new double[le];
+                permute(shape, data.d(), rng, shape.depth() - 1, 0, 0, sampled.leafWeights(c), sampled.edgeWeights(c), nl, ne);
+                System.arraycopy(nl, 0, leaves, c * ll, ll);
+                System.arraycopy(ne, 0, edges, c * le, le);
+            }
+            TreeComboSet permuted = TreeCombos.of(data, shape, k, leaves, edges);
+            assertEquals(k, permuted.size(), shape + ": permuted generating points give as many combos");
+            for (int c = 0; c < k; c++) assertEquals(key(sampled, c), key(permuted, c), shape + ": combo " + c);
+        }
+    }
+
     @Test
     void depthThreeConversionKeepsMasksAndSigns() {
         Random rng = new Random(63);
