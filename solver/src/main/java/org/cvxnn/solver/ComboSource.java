@@ -12,7 +12,8 @@ import org.cvxnn.solver.data.Dataset;
 import java.util.Objects;
 
 /**
- * Where the combos of a path-regularised three-layer program come from (formulations §3.4, §6).
+ * Where the combos of a path-regularised three-layer program (or the tree combos of a depth-L one,
+ * §4.3) come from (formulations §3.4, §6).
  * With {@link #exact()} the convex optimum is the global optimum of (4.1) over parallel networks
  * with sub-networks of the given width; with sampled combos it is the optimum over networks whose
  * sub-networks use those combos.

@@ -27,8 +27,8 @@ import org.cvxnn.solver.ipm.IpmSettings;
  * @param patterns   the activation patterns of a two-layer convex program; default 500 sampled
  *                   gates, seed 0; unused for {@link ModelKind#PATH3} and {@link ModelKind#RELU3}
  * @param m1         first-layer neurons per sub-network of the three-layer kinds (convex and
- *                   baselines), at least 1; default {@value #DEFAULT_M1}; unused for two layers
- * @param combos     the combos of the three-layer programs; default 500 sampled, seed 0;
+ *                   baselines; per hidden layer for {@link ModelKind#PATHL}), at least 1; default {@value #DEFAULT_M1}; unused for two layers
+ * @param combos     the combos of the three-layer and pathL programs; default 500 sampled, seed 0;
  *                   unused for two layers
  * @param ipm        interior-point settings; default {@link IpmSettings#defaults()}
  * @param search     restarts, learning-rate grid and training settings of every baseline; its

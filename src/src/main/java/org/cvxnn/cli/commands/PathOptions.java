@@ -82,11 +82,12 @@ record PathOptions(ModelKind model, Path dataFile, LabelledData data, double bet
         if (!args.has("m1")) throw new CliException("--model " + model.id() + " needs --m1 M (first-layer neurons per sub-network)");
         int m1 = args.intValue("m1", 1, Integer.MAX_VALUE);
         int depth = 3;
+        TreeShape shape = null;
         if (model == ModelKind.PATHL) {
             if (!args.has("depth")) throw new CliException("--model pathL needs --depth L (depth of the sub-networks, >= 3)");
             depth = args.intValue("depth", 3, TreeShape.MAX_DEPTH);
             try {
-                TreeShape.uniform(m1, depth);
+                shape = TreeShape.uniform(m1, depth);
             } catch (IllegalArgumentException e) {
                 throw new CliException("--m1 " + m1 + " --depth " + depth + ": " + e.getMessage(), e);
             }
@@ -103,11 +104,11 @@ record PathOptions(ModelKind model, Path dataFile, LabelledData data, double bet
         IpmSettings settings = ProblemOptions.settings(args);
         Path file = Path.of(args.string("data"));
         LabelledData data = ProblemOptions.read(args, file);
-        long block = (long) Math.round(Math.pow(m1, depth - 2)) * (data.data().d() + (bias ? 1 : 0));
-        if (model == ModelKind.PATHL && block > PathTreeSolver.MAX_BLOCK_DIMENSION)
-            throw new CliException(file + ": --m1 " + m1 + " --depth " + depth + " gives " + Math.round(Math.pow(m1, depth - 2))
-                    + " leaves of " + (data.data().d() + (bias ? 1 : 0)) + " weights, a block of " + block
-                    + " per sub-network; at most " + PathTreeSolver.MAX_BLOCK_DIMENSION + " are supported: use a smaller --m1 or --depth");
+        int weights = data.data().d() + (bias ? 1 : 0);
+        if (shape != null && shape.leaves() * weights > PathTreeSolver.MAX_BLOCK_DIMENSION)
+            throw new CliException(file + ": --m1 " + m1 + " --depth " + depth + " gives " + shape.leaves() + " leaves of " + weights
+                    + " weights, a block of " + shape.leaves() * weights + " per sub-network; at most "
+                    + PathTreeSolver.MAX_BLOCK_DIMENSION + " are supported: use a smaller --m1 or --depth");
 
         ComboSource combos;
         Map<String, Object> source = new LinkedHashMap<>();
