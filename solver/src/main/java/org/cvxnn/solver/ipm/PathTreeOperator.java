@@ -4,16 +4,14 @@ import org.cvxnn.kernels.Kernels;
 import org.cvxnn.linalg.Blas;
 import org.cvxnn.linalg.MaskBits;
 import org.cvxnn.linalg.Matrix;
-import org.cvxnn.linalg.OpenBlas;
 import org.cvxnn.linalg.Trans;
-import org.cvxnn.linalg.Uplo;
 import org.cvxnn.solver.combo.TreeComboSet;
 import org.cvxnn.solver.combo.TreeShape;
 
 import java.lang.foreign.Arena;
-import java.util.Arrays;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 /**
  * {@link BlockOperator} of the depth-L path-regularised program (formulations §4.3): per tree combo
@@ -36,7 +34,7 @@ import java.lang.foreign.ValueLayout;
  */
 final class PathTreeOperator implements BlockOperator {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-    /** Upper bound on the doubles of one work chunk (8 MiB). */
+    /** Upper bound on the doubles of one Gram chunk (8 MiB). */
     private static final long CHUNK_DOUBLES = 1L << 20;
 
     private final TreeShape shape;
@@ -49,8 +47,6 @@ final class PathTreeOperator implements BlockOperator {
     private final Matrix[] effSigns;          // [level k ≥ 2], b·N1 + ℓ: σ_ℓ,q_k(ℓ)
     private final double[][] effSignValues;   // the values of effSigns[k]
     private final Matrix lossSigns;           // b·N1 + ℓ: ς_b σ_ℓ,root
-    private final MaskBits schurMasks;        // (c·dim + col)·N1 + ℓ: E_ℓ,root of combo c
-    private final Matrix schurSigns;          // (c·dim + col)·N1 + ℓ: σ_ℓ,root of combo c
     private final double[] directions;        // dim × B
     private final int[] pairLeft, pairRight, pairLevel; // pair p: leaves ℓ ≤ ℓ' and the level of their lowest common ancestor (1 if equal)
     private final int[] gramRow, gramPair;
@@ -62,9 +58,7 @@ final class PathTreeOperator implements BlockOperator {
     private final Matrix weightPanel; // n × gramBlocks·pairs
     private final Matrix smallGrams;  // d(d+1)/2 × gramBlocks·pairs
     private final int gramChunk;
-    private final Matrix chunk;       // n × chunkCombos·dim
-    private final Matrix schurPanel;  // n × chunkCombos·dim·N1
-    private final int chunkCombos;
+    private final TwoLevelSchur schur;
 
     /**
      * @param x      data, n×d (owned by the caller's arena, must outlive this operator)
@@ -127,17 +121,8 @@ final class PathTreeOperator implements BlockOperator {
         double[] ls = new double[blocks * leaves];
         for (int col = 0; col < ls.length; col++) ls[col] = (col / leaves < this.combos ? 1.0 : -1.0) * signs[col];
         this.lossSigns = Matrix.of(arena, ls.length, 1, ls);
-        long[] sw = new long[this.combos * dim * leaves * wpm];
-        double[] ss = new double[this.combos * dim * leaves];
-        for (int c = 0; c < this.combos; c++)
-            for (int q = 0; q < dim; q++)
-                for (int l = 0; l < leaves; l++) {
-                    int col = (c * dim + q) * leaves + l;
-                    System.arraycopy(words, (c * leaves + l) * wpm, sw, col * wpm, wpm);
-                    ss[col] = signs[c * leaves + l];
-                }
-        this.schurMasks = MaskBits.of(arena, n, sw);
-        this.schurSigns = Matrix.of(arena, ss.length, 1, ss);
+        this.schur = new TwoLevelSchur(arena, x, this.combos, leaves, Arrays.copyOf(words, this.combos * leaves * wpm),
+                Arrays.copyOf(signs, this.combos * leaves), wpm);
 
         this.directions = new double[dim * blocks];
         for (int b = 0; b < blocks; b++) {
@@ -181,9 +166,6 @@ final class PathTreeOperator implements BlockOperator {
         this.gramChunk = (int) Math.max(1, Math.min(blocks, CHUNK_DOUBLES / Math.max(1L, (long) n * pairs)));
         this.weightPanel = Matrix.allocate(arena, n, gramChunk * pairs);
         this.smallGrams = Matrix.allocate(arena, d * (d + 1) / 2, gramChunk * pairs);
-        this.chunkCombos = (int) Math.max(1, Math.min(this.combos, CHUNK_DOUBLES / Math.max(1L, (long) n * dim * leaves)));
-        this.chunk = Matrix.allocate(arena, n, chunkCombos * dim);
-        this.schurPanel = Matrix.allocate(arena, n, chunkCombos * dim * leaves);
     }
 
     @Override public int n() { return n; }
@@ -327,30 +309,9 @@ final class PathTreeOperator implements BlockOperator {
         out.copyFrom(directions);
     }
 
-    /**
-     * {@code Z_c = A_c L_c}, chunked, then {@code S += Z Zᵀ}: as in {@link PathThreeLayerOperator},
-     * with the effective root masks {@code E_ℓ,root} and signs {@code σ_ℓ,root} of the leaves.
-     */
+    /** {@code S += Σ_c A_c L_c L_cᵀ A_cᵀ} ({@link TwoLevelSchur} with the effective root masks and signs of the leaves). */
     @Override
     public void accumulateSchur(Matrix factors, Matrix s) {
-        if (factors.cols() != combos * dim)
-            throw new IllegalArgumentException("factors have " + factors.cols() + " columns, expected " + combos * dim);
-        for (int first = 0; first < combos; first += chunkCombos) {
-            int count = Math.min(chunkCombos, combos - first);
-            Matrix z = count == chunkCombos ? chunk : chunk.columns(0, count * dim);
-            Matrix products = count == chunkCombos ? schurPanel : schurPanel.columns(0, count * dim * leaves);
-            int threads = OpenBlas.threads();
-            OpenBlas.setThreads(1); // inner dimension d: memory-bound
-            try {
-                Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, neurons(factors.columns(first * dim, count * dim)), 0.0, products);
-            } finally {
-                OpenBlas.setThreads(threads);
-            }
-            kernels.twoLevelRowSum().preActivations(products.segment(), n, n, count * dim, leaves,
-                    slice(schurSigns, (long) first * dim * leaves), schurMasks.segment(), (long) first * dim * leaves, wpm,
-                    z.segment(), n);
-            kernels.rowMasking().apply(z.segment(), n, n, count * dim, dim, nodeMasks[shape.root()].segment(), first, wpm);
-            Blas.dsyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0, z, 1.0, s);
-        }
+        schur.accumulate(factors, nodeMasks[shape.root()], s);
     }
 }
