@@ -52,9 +52,11 @@ final class ComparisonOutput {
         String scope;
         if (path) {
             String objective = report.kind() == ModelKind.RELU3 ? "weight-decay objective" : "path objective";
+            boolean tree = report.kind() == ModelKind.PATHL;
+            String family = tree ? "parallel depth-L tree" : "parallel three-layer";
             scope = c.globalOptimum()
-                    ? "no parallel three-layer ReLU network with sub-networks of this width (any number of them) has a " + objective + " below the dual bound"
-                    : "no parallel three-layer network whose sub-networks use these combos has a " + objective + " below the dual bound";
+                    ? "no " + family + " ReLU network with sub-networks of this " + (tree ? "shape" : "width") + " (any number of them) has a " + objective + " below the dual bound"
+                    : "no " + family + " network whose sub-networks use these combos has a " + objective + " below the dual bound";
         } else {
             scope = c.globalOptimum()
                     ? "no two-layer ReLU network of any width has an objective below the dual bound"
