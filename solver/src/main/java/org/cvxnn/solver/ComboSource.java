@@ -6,12 +6,16 @@ import org.cvxnn.solver.combo.ComboMasks;
 import org.cvxnn.solver.combo.ComboRealizer;
 import org.cvxnn.solver.combo.ComboSampler;
 import org.cvxnn.solver.combo.ComboSet;
+import org.cvxnn.solver.combo.TreeComboSet;
+import org.cvxnn.solver.combo.TreeCombos;
+import org.cvxnn.solver.combo.TreeShape;
 import org.cvxnn.solver.data.Dataset;
 
 import java.util.Objects;
 
 /**
- * Where the combos of a path-regularised three-layer program come from (formulations §3.4, §6).
+ * Where the combos of a path-regularised three-layer program (or the tree combos of a depth-L one,
+ * §4.3) come from (formulations §3.4, §6).
  * With {@link #exact()} the convex optimum is the global optimum of (4.1) over parallel networks
  * with sub-networks of the given width; with sampled combos it is the optimum over networks whose
  * sub-networks use those combos.
@@ -20,6 +24,13 @@ public sealed interface ComboSource {
 
     /** The combos of {@code design} (the data as the network sees them) for sub-networks of {@code m1} neurons. */
     ComboSet combosOf(Dataset design, int m1);
+
+    /**
+     * The tree combos of {@code design} for sub-networks of the given shape (formulations §4.3).
+     *
+     * @throws IllegalArgumentException for exact enumeration of a tree deeper than 3 (not implemented)
+     */
+    TreeComboSet treeCombosOf(Dataset design, TreeShape shape);
 
     /** Whether every combo of the data is included (the result is then a global optimum). */
     boolean complete();
@@ -56,6 +67,11 @@ public sealed interface ComboSource {
         }
 
         @Override
+        public TreeComboSet treeCombosOf(Dataset design, TreeShape shape) {
+            return TreeCombos.sample(design, shape, draws, seed);
+        }
+
+        @Override
         public boolean complete() {
             return false;
         }
@@ -70,6 +86,15 @@ public sealed interface ComboSource {
         @Override
         public ComboSet combosOf(Dataset design, int m1) {
             return new ComboEnumerator(settings).enumerate(design, m1);
+        }
+
+        /** Depth 3 only: the enumerated three-layer combos as tree combos. */
+        @Override
+        public TreeComboSet treeCombosOf(Dataset design, TreeShape shape) {
+            if (shape.depth() != 3)
+                throw new IllegalArgumentException("exact enumeration of the combos of depth-" + shape.depth()
+                        + " trees is not implemented (only depth 3); sample the combos instead");
+            return TreeComboSet.ofThreeLayer(combosOf(design, shape.leaves()));
         }
 
         @Override
@@ -89,6 +114,14 @@ public sealed interface ComboSource {
             if (m1 != masks.m1())
                 throw new IllegalArgumentException("the given combos have m1 = " + masks.m1() + " neurons each, the problem m1 = " + m1);
             return ComboRealizer.realize(design, masks);
+        }
+
+        @Override
+        public TreeComboSet treeCombosOf(Dataset design, TreeShape shape) {
+            if (shape.depth() != 3)
+                throw new IllegalArgumentException("listed combos describe three-layer sub-networks; depth-" + shape.depth()
+                        + " trees need sampled combos");
+            return TreeComboSet.ofThreeLayer(combosOf(design, shape.leaves()));
         }
 
         @Override

@@ -15,8 +15,8 @@ import java.util.Map;
  * @param dualBound           a rigorous lower bound on the convex optimum, from a feasible dual point
  * @param gapRel              certified relative gap {@code (objective − dualBound) / max(1, |objective|)}
  * @param iterations          interior-point iterations
- * @param patterns            number of activation patterns in the program (for {@link ModelKind#PATH3}, {@link ModelKind#RELU3}:
- *                            number of combos)
+ * @param patterns            number of activation patterns in the program (for {@link ModelKind#PATH3}, {@link ModelKind#RELU3},
+ *                            {@link ModelKind#PATHL}: number of combos)
  * @param globalOptimum       whether all patterns were enumerated, so {@code dualBound} also bounds
  *                            every network of this family (not only those using the given patterns)
  * @param model               the recovered network (formulations §1.5 / §1.7 / §4.2)
@@ -36,7 +36,7 @@ public record ConvexSolution(SolveStatus status, double objective, double dualBo
         seconds = Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
     }
 
-    /** Number of neurons (for {@link ModelKind#PATH3}, {@link ModelKind#RELU3}: sub-networks) of the recovered network. */
+    /** Number of neurons (for {@link ModelKind#PATH3}, {@link ModelKind#RELU3}, {@link ModelKind#PATHL}: sub-networks) of the recovered network. */
     public int activeNeurons() {
         return model.network().m();
     }

@@ -12,7 +12,12 @@ public enum ModelKind {
     /** Parallel three-layer ReLU network with path regularisation, convex program (4.2). */
     PATH3("path3"),
     /** Parallel three-layer ReLU network with weight decay, convex program (3.4) of problem (3.1). */
-    RELU3("relu3");
+    RELU3("relu3"),
+    /**
+     * Parallel depth-L ReLU network of path-regularised tree sub-networks, convex program of
+     * formulations §4.3 (L = 3 is the model of {@link #PATH3}).
+     */
+    PATHL("pathL");
 
     private final String id;
 
@@ -27,6 +32,11 @@ public enum ModelKind {
     /** Whether this is a parallel three-layer kind ({@link #PATH3} or {@link #RELU3}). */
     public boolean threeLayer() {
         return this == PATH3 || this == RELU3;
+    }
+
+    /** Whether this is a parallel kind trained on combos ({@link #PATH3}, {@link #RELU3} or {@link #PATHL}). */
+    public boolean parallel() {
+        return threeLayer() || this == PATHL;
     }
 
     /** The kind named {@code id}, or an exception listing the known names. */

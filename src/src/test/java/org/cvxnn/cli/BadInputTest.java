@@ -63,7 +63,7 @@ class BadInputTest {
         assertUsageError(train(data, "--target", "z"), "good.csv", "no column named 'z'");
         assertUsageError(CliRun.of("train", "--data", data.toString(), "--beta", "0"), "--beta must be > 0, got 0");
         assertUsageError(CliRun.of("train", "--data", data.toString(), "--beta", "-1"), "--beta must be > 0, got -1");
-        assertUsageError(train(data, "--model", "relu4"), "--model must be relu2, gated2, path3 or relu3, got 'relu4'");
+        assertUsageError(train(data, "--model", "relu4"), "--model must be relu2, gated2, path3, relu3 or pathL, got 'relu4'");
         assertUsageError(train(data, "--exact", "--seed", "4"), "--seed applies only to sampled patterns");
         assertUsageError(train(data, "--exact", "--patterns", "4"), "cannot be used together");
         assertUsageError(train(data, "--tol", "2"), "--tol must be in (0, 1), got 2");
@@ -73,7 +73,7 @@ class BadInputTest {
     @Test
     void badPathOptions() throws IOException {
         Path data = goodData();
-        assertUsageError(train(data, "--m1", "2"), "--m1 applies only to --model path3 or relu3, not to --model relu2");
+        assertUsageError(train(data, "--m1", "2"), "--m1 applies only to --model path3, relu3 or pathL, not to --model relu2");
         assertUsageError(train(data, "--model", "gated2", "--combos", "5"), "--combos applies only to --model path3");
         assertUsageError(train(data, "--model", "path3", "--m1", "2", "--patterns", "5"), "--patterns does not apply to --model path3", "--combos N");
         assertUsageError(train(data, "--model", "path3", "--m1", "2", "--gates", "g.csv"), "--gates does not apply to --model path3");

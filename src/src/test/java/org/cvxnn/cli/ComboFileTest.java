@@ -67,8 +67,19 @@ class ComboFileTest {
         assertEquals(2.0, num(listed, "m1"));
         assertEquals(num(sampled, "objective"), num(listed, "objective"), 1e-7 * num(sampled, "objective"));
         assertEquals("file", object(listed.get("pattern_source")).get("kind"));
-        CliRun relu3 = train(data, "--model", "relu3", "--m1", "2", "--combos-file", combos.toString(), "--bias", "--json");
+        Path model = dir.resolve("relu3.json");
+        CliRun relu3 = train(data, "--model", "relu3", "--m1", "2", "--combos-file", combos.toString(), "--bias", "--out",
+                model.toString(), "--json");
         assertEquals(0, relu3.status(), relu3.toString());
+        double objective = num(object(Json.parse(relu3.lastLine())), "objective");
+        CliRun certify = CliRun.of("certify", "--model", model.toString(), "--data", data.toString(), "--combos-file",
+                combos.toString(), "--json");
+        assertEquals(0, certify.status(), certify.toString());
+        Map<String, Object> c = object(Json.parse(certify.lastLine()));
+        assertEquals("pattern_subset", c.get("scope"));
+        assertEquals(num(sampled, "combos"), num(c, "combos"));
+        // the model is optimal over exactly these combos, so its certificate over them is tight
+        assertTrue(num(c, "lower_bound") <= objective * (1 + 1e-9) && num(c, "gap_rel") < 1e-4, c.toString());
     }
 
     private static Path edited(String name, String from, String to) throws IOException {
@@ -104,6 +115,8 @@ class ComboFileTest {
         assertUsageError(withFile(combos, "--seed", "5"), "--seed does not apply with --combos-file");
         assertUsageError(train(data, "--save-combos", dir.resolve("x.json").toString()), "--save-combos applies only to --model path3");
         assertUsageError(train(data, "--combos-file", combos.toString()), "--combos-file applies only to --model path3");
+        assertUsageError(CliRun.of("certify", "--model", dir.resolve("none.json").toString(), "--data", data.toString(),
+                "--combos-file", combos.toString(), "--combos", "3"), "cannot be used together");
         assertUsageError(CliRun.of("compare", "--data", data.toString(), "--beta", "0.1", "--model", "path3", "--combos-file",
                 combos.toString()), "--combos-file needs --test");
     }

@@ -19,6 +19,7 @@ import org.cvxnn.solver.baseline.SearchResult;
 import org.cvxnn.solver.baseline.SearchSettings;
 import org.cvxnn.solver.baseline.ThreeLayerTrainer;
 import org.cvxnn.solver.baseline.TrainingSettings;
+import org.cvxnn.solver.baseline.TreeTrainer;
 import org.cvxnn.solver.baseline.TwoLayerTrainer;
 import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
@@ -35,7 +36,9 @@ import org.cvxnn.solver.network.TwoLayerNetwork;
  * {@code ½‖f(X) − y‖² + (β/2)Σ_j(‖u_j‖² + α_j²)} for {@link ModelKind#RELU2} and
  * {@link ModelKind#GATED2}, and the path objective (4.1)
  * {@code ½‖f(X) − y‖² + β Σ_k |w3k|·sqrt(Σ_j ‖w1kj‖² w2kj²)} of parallel three-layer networks for
- * {@link ModelKind#PATH3}, their weight-decay objective (3.1) for {@link ModelKind#RELU3}.
+ * {@link ModelKind#PATH3}, their weight-decay objective (3.1) for {@link ModelKind#RELU3}, and the
+ * path objective of parallel depth-L tree networks ({@link org.cvxnn.solver.network.TreeNetwork}) for
+ * {@link ModelKind#PATHL}.
  * <pre>{@code
  * ComparisonReport report = Comparison.run(TrainTestSplit.random(data, 0.2, 1), ComparisonSettings.defaults(0.01));
  * for (MethodResult m : report.methods()) System.out.println(m.method() + " " + m.trainObjective());
@@ -59,6 +62,7 @@ public final class Comparison {
     public static ComparisonReport run(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(settings, "settings");
+        if (settings.kind() == ModelKind.PATHL) return runTree(split, settings, log);
         return settings.kind().threeLayer() ? runThreeLayer(split, settings, log) : runTwoLayer(split, settings, log);
     }
 
@@ -78,6 +82,15 @@ public final class Comparison {
         ThreeLayerTrainer trainer = new ThreeLayerTrainer(baselineWidth(settings, solution), settings.m1(), problem.penalty());
         return report(split, settings, solution, problem.design(), new BaselineSearch<>(trainer),
                 network -> new TrainedModel(problem.model(), settings.bias(), new ThreeLayerNetwork(network, problem.penalty())));
+    }
+
+    private static ComparisonReport runTree(TrainTestSplit split, ComparisonSettings settings, PrintStream log) {
+        PathProblem problem = PathProblem.builder(split.train()).model(ModelKind.PATHL).m1(settings.m1()).depth(settings.depth())
+                .beta(settings.beta()).bias(settings.bias()).combos(settings.combos()).build();
+        ConvexSolution solution = problem.solve(settings.ipm(), log);
+        TreeTrainer trainer = new TreeTrainer(baselineWidth(settings, solution), problem.shape());
+        return report(split, settings, solution, problem.design(), new BaselineSearch<>(trainer),
+                network -> new TrainedModel(ModelKind.PATHL, settings.bias(), network));
     }
 
     /** The user's width, or the recovered network's neuron (sub-network) count, at least 1. */

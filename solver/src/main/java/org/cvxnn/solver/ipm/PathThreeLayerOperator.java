@@ -4,14 +4,13 @@ import org.cvxnn.kernels.Kernels;
 import org.cvxnn.linalg.Blas;
 import org.cvxnn.linalg.MaskBits;
 import org.cvxnn.linalg.Matrix;
-import org.cvxnn.linalg.OpenBlas;
 import org.cvxnn.linalg.Trans;
-import org.cvxnn.linalg.Uplo;
 import org.cvxnn.solver.combo.ComboSet;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 /**
  * {@link BlockOperator} of the path-regularised three-layer program (formulations (4.2)): per combo
@@ -30,19 +29,14 @@ import java.lang.foreign.ValueLayout;
  */
 final class PathThreeLayerOperator implements BlockOperator {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-    /** Upper bound on the doubles of one Schur chunk Z = [A_c L_c] (8 MiB). */
-    private static final long CHUNK_DOUBLES = 1L << 20;
-
     private final int n, d, m1, combos, blocks, dim, rows, pairs, wpm, groups;
     private final Matrix x;
     private final MaskBits masks1;       // mask b·m1 + j: D_1,c(b),j
     private final MaskBits[] neuronMasks; // [j], mask b: D_1,c(b),j
     private final MaskBits masks2;       // mask b: D_2,c(b)
-    private final MaskBits schurMasks;   // mask (c·dim + q)·m1 + j: D_1cj (one copy per factor column q)
     private final long[] words1;         // the words of masks1
     private final double[] signValues;   // b·m1 + j: s_c(b),j
     private final Matrix signs;          // b·m1 + j: s_c(b),j
-    private final Matrix schurSigns;     // (c·dim + q)·m1 + j: s_cj
     private final Matrix lossSigns;      // b·m1 + j: ς_b s_c(b),j
     private final double[] directions;   // dim × B: generating points
     private final int[][] pairIndex;     // [j][k], j ≤ k: column of neuron pair (j, k) within a block's weight panel
@@ -55,10 +49,7 @@ final class PathThreeLayerOperator implements BlockOperator {
     private final Matrix pre;            // n × B
     private final Matrix weightPanel;    // n × (B·pairs)
     private final Matrix smallGrams;     // d(d+1)/2 × (B·pairs)
-    private final Matrix product;        // n × dim
-    private final Matrix chunk;          // n × (chunkCombos·dim)
-    private final Matrix schurPanel;     // n × (chunkCombos·dim·m1)
-    private final int chunkCombos;
+    private final TwoLevelSchur schur;
 
     /**
      * The operator of the path-regularised program: one group per block.
@@ -134,27 +125,12 @@ final class PathThreeLayerOperator implements BlockOperator {
                 gramPair[packed] = pairIndex[j][k];
             }
         }
-        long[] sw = new long[this.combos * dim * m1 * wpm];
-        double[] ss = new double[this.combos * dim * m1];
-        for (int c = 0; c < this.combos; c++) {
-            for (int q = 0; q < dim; q++) {
-                for (int j = 0; j < m1; j++) {
-                    int col = (c * dim + q) * m1 + j;
-                    System.arraycopy(w1, (c * m1 + j) * wpm, sw, col * wpm, wpm);
-                    ss[col] = s[c * m1 + j];
-                }
-            }
-        }
-        this.schurMasks = MaskBits.of(arena, n, sw);
-        this.schurSigns = Matrix.of(arena, ss.length, 1, ss);
+        this.schur = new TwoLevelSchur(arena, x, this.combos, m1, Arrays.copyOf(w1, this.combos * m1 * wpm),
+                Arrays.copyOf(s, this.combos * m1), wpm);
         this.panel = Matrix.allocate(arena, n, m1 * blocks);
         this.pre = Matrix.allocate(arena, n, blocks);
         this.weightPanel = Matrix.allocate(arena, n, blocks * pairs);
         this.smallGrams = Matrix.allocate(arena, d * (d + 1) / 2, blocks * pairs);
-        this.product = Matrix.allocate(arena, n, dim);
-        this.chunkCombos = (int) Math.max(1, Math.min(this.combos, CHUNK_DOUBLES / Math.max(1L, (long) n * dim * m1)));
-        this.chunk = Matrix.allocate(arena, n, chunkCombos * dim);
-        this.schurPanel = Matrix.allocate(arena, n, chunkCombos * dim * m1);
     }
 
     @Override public int n() { return n; }
@@ -292,34 +268,9 @@ final class PathThreeLayerOperator implements BlockOperator {
         out.copyFrom(directions);
     }
 
-    /**
-     * {@code Z_c = A_c L_c = D_2c Σ_j s_cj D_1cj X L_c[j-th d rows]}, chunked, then {@code S += Z Zᵀ}. The
-     * factors of a chunk, read as the d × (count·dim·m1) panel of their neurons (column
-     * {@code (c·dim + q)·m1 + j} is rows {@code j·d ..} of column q of {@code L_c}), give all products
-     * {@code X L_c} in one gemm; the masked signed sum over j is then a first-layer row sum with
-     * per-column copies of the masks.
-     */
+    /** {@code S += Σ_c A_c L_c L_cᵀ A_cᵀ} ({@link TwoLevelSchur} with the first- and second-layer masks). */
     @Override
     public void accumulateSchur(Matrix factors, Matrix s) {
-        if (factors.cols() != combos * dim)
-            throw new IllegalArgumentException("factors have " + factors.cols() + " columns, expected " + combos * dim);
-        for (int first = 0; first < combos; first += chunkCombos) {
-            int count = Math.min(chunkCombos, combos - first);
-            Matrix z = count == chunkCombos ? chunk : chunk.columns(0, count * dim);
-            Matrix products = count == chunkCombos ? schurPanel : schurPanel.columns(0, count * dim * m1);
-            int threads = OpenBlas.threads();
-            OpenBlas.setThreads(1); // inner dimension d: memory-bound, and worker wake-ups cost more than they save
-            try {
-                Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, neurons(factors.columns(first * dim, count * dim)), 0.0,
-                        products);
-            } finally {
-                OpenBlas.setThreads(threads);
-            }
-            kernels.twoLevelRowSum().preActivations(products.segment(), n, n, count * dim, m1,
-                    slice(schurSigns, (long) first * dim * m1), schurMasks.segment(), (long) first * dim * m1, wpm,
-                    z.segment(), n);
-            kernels.rowMasking().apply(z.segment(), n, n, count * dim, dim, masks2.segment(), first, wpm);
-            Blas.dsyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0, z, 1.0, s);
-        }
+        schur.accumulate(factors, masks2, s);
     }
 }

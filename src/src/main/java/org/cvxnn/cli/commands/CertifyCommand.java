@@ -8,6 +8,7 @@ import org.cvxnn.cli.Options;
 import org.cvxnn.cli.Range;
 import org.cvxnn.cli.Streams;
 import org.cvxnn.cli.io.Json;
+import org.cvxnn.cli.model.ComboFile;
 import org.cvxnn.solver.ComboSource;
 import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.PatternSource;
@@ -16,11 +17,15 @@ import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.baseline.ThreeLayerPenalty;
 import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
+import org.cvxnn.solver.certificate.PathTreeCertificate;
 import org.cvxnn.solver.certificate.Scope;
 import org.cvxnn.solver.certificate.WeightDecayCertificate;
+import org.cvxnn.solver.combo.ComboMasks;
 import org.cvxnn.solver.combo.ComboSet;
+import org.cvxnn.solver.combo.TreeComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.network.ThreeLayerNetwork;
+import org.cvxnn.solver.network.TreeNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 import java.io.PrintStream;
@@ -30,27 +35,30 @@ import java.util.Map;
 
 /**
  * {@code cvxnn certify}: the duality-gap certificate of a relu2 model (formulations §1.6), a path3
- * model (§4.1–4.2, {@link PathCertificate}) or a relu3 model (§3.9, {@link WeightDecayCertificate})
- * on a data set: its objective, a lower bound on the optimal objective, and their gap. With
- * {@code --exact} every activation pattern (every combo, for path3 and relu3) is enumerated and the
- * bound holds for every network of the family — any width, and for the three-layer models any
- * number of sub-networks of the model's width m1 (scope {@code global}); with sampled patterns
- * ({@code --patterns N}) or combos ({@code --combos N}) it holds only relative to them (scope
- * {@code pattern_subset}).
+ * model (§4.1–4.2, {@link PathCertificate}), a relu3 model (§3.9, {@link WeightDecayCertificate}) or
+ * a pathL model (§4.3, {@link PathTreeCertificate}) on a data set: its objective, a lower bound on
+ * the optimal objective, and their gap. With {@code --exact} every activation pattern (every combo,
+ * for path3 and relu3) is enumerated and the bound holds for every network of the family — any
+ * width, and for the three-layer models any number of sub-networks of the model's width m1 (scope
+ * {@code global}); with sampled patterns ({@code --patterns N}) or combos ({@code --combos N}, or
+ * the combos of a combo file, {@code --combos-file}) it holds only relative to them (scope
+ * {@code pattern_subset}). pathL models of depth L &gt; 3 are certified over sampled combos only.
  */
 public final class CertifyCommand implements Command {
     private static final Options OPTIONS = Options.of(
-                    Option.value("model", "MODEL.json", "the relu2, path3 or relu3 model file to certify").asRequired(),
+                    Option.value("model", "MODEL.json", "the relu2, path3, relu3 or pathL model file to certify").asRequired(),
                     Option.value("data", "FILE.csv", "the data: CSV with the model's feature and target columns").asRequired(),
                     Option.value("beta", "B", "regularisation strength, > 0 (default: the model's)"),
                     Option.flag("exact", "enumerate every activation pattern (path3, relu3: combo): a rigorous, global lower bound"),
                     Option.value("patterns", "N", "relu2: patterns of N random Gaussian gates: a bound relative to them only")
                             .withDefault(Integer.toString(ProblemOptions.DEFAULT_PATTERNS)),
-                    Option.value("combos", "N", "path3, relu3: combos of N random sub-networks: a bound relative to them only")
+                    Option.value("combos", "N", "path3, relu3, pathL: combos of N random sub-networks: a bound relative to them only")
                             .withDefault(Integer.toString(PathOptions.DEFAULT_COMBOS)),
+                    Option.value("combos-file", "FILE.json", "path3, relu3: the combos of a combo file (train --save-combos):"
+                            + " a bound relative to them only"),
                     Option.value("seed", "S", "random seed of --patterns or --combos").withDefault("0"),
                     Option.flag("json", "print the result as one JSON object on the last line of stdout"))
-            .exclusive("exact", "patterns", "combos");
+            .exclusive("exact", "patterns", "combos", "combos-file");
 
     @Override
     public String name() {
@@ -59,7 +67,7 @@ public final class CertifyCommand implements Command {
 
     @Override
     public String description() {
-        return "bound how far a relu2, path3 or relu3 model is from the optimal objective (duality gap)";
+        return "bound how far a relu2, path3, relu3 or pathL model is from the optimal objective (duality gap)";
     }
 
     @Override
@@ -77,12 +85,28 @@ public final class CertifyCommand implements Command {
         ModelInputs in = ModelInputs.read(modelFile, dataFile, true);
         double beta = givenBeta != null ? givenBeta : in.model().beta();
         boolean exact = args.flag("exact");
+        if (args.has("combos-file") && args.has("seed"))
+            throw new CliException("--seed does not apply with --combos-file: the file gives the combos");
+        if (args.has("combos-file") && !(in.model().model().network() instanceof ThreeLayerNetwork))
+            throw new CliException("--combos-file applies to path3 and relu3 models; " + modelFile + " is a "
+                    + in.model().model().kind().id() + " model");
+        if (in.model().model().network() instanceof TreeNetwork tree) {
+            if (args.has("patterns"))
+                throw new CliException("--patterns applies to relu2 models; " + modelFile + " is a pathL model: use --combos N");
+            if (exact && tree.depth() > 3)
+                throw new CliException("--exact is not available for " + modelFile + ", a depth-" + tree.depth() + " pathL model: exact"
+                        + " enumeration of tree combos is implemented only for depth 3; use --combos N [--seed S] (a bound relative to them)");
+            ComboSource source = exact ? ComboSource.exact() : ComboSource.sampled(args.intValue("combos", 1, Integer.MAX_VALUE), seed);
+            return certifyTree(args, streams, in, tree, beta, source, modelFile, dataFile);
+        }
         if (in.model().model().network() instanceof ThreeLayerNetwork threeLayer) {
             String kind = in.model().model().kind().id();
             if (args.has("patterns"))
                 throw new CliException("--patterns applies to relu2 models; " + modelFile + " is a " + kind
                         + " model: use --combos N or --exact");
-            ComboSource source = exact ? ComboSource.exact() : ComboSource.sampled(args.intValue("combos", 1, Integer.MAX_VALUE), seed);
+            ComboSource source = exact ? ComboSource.exact()
+                    : args.has("combos-file") ? comboFile(args.path("combos-file"), in.features().n())
+                    : ComboSource.sampled(args.intValue("combos", 1, Integer.MAX_VALUE), seed);
             return certifyThreeLayer(args, streams, in, threeLayer, beta, source, modelFile, dataFile);
         }
         if (in.model().model().kind() != ModelKind.RELU2 || !(in.model().model().network() instanceof TwoLayerNetwork network))
@@ -174,6 +198,50 @@ public final class CertifyCommand implements Command {
         else summary(streams.out(), modelFile, dataFile, beta, objective, lowerBound, gap, relativeGap, scope, exact,
                     "combos", combos.size());
         return 0;
+    }
+
+    private static int certifyTree(Args args, Streams streams, ModelInputs in, TreeNetwork network, double beta,
+                                   ComboSource source, Path modelFile, Path dataFile) {
+        boolean exact = source.complete();
+        Dataset design = in.model().model().design(in.features());
+        TreeComboSet combos;
+        try {
+            combos = source.treeCombosOf(design, network.shape());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage(), e);
+        }
+        PathTreeCertificate c = PathTreeCertificate.of(network, design, combos, beta, exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("objective", c.objective());
+        r.put("lower_bound", c.lowerBound());
+        r.put("gap", c.gap());
+        r.put("gap_rel", c.relativeGap());
+        r.put("scope", exact ? "global" : "pattern_subset");
+        r.put("scope_meaning", c.scope().meaning());
+        r.put("combos", combos.size());
+        if (source instanceof ComboSource.Sampled sampled) {
+            r.put("draws", sampled.draws());
+            r.put("seed", sampled.seed());
+        }
+        r.put("beta", beta);
+        r.put("n", design.n());
+        r.put("subnetworks", network.subnetworks());
+        r.put("depth", network.depth());
+        r.put("widths", network.shape().widths());
+        if (args.flag("json")) streams.out().println(Json.compact(r));
+        else summary(streams.out(), modelFile, dataFile, c.beta(), c.objective(), c.lowerBound(), c.gap(), c.relativeGap(),
+                    c.scope(), exact, "combos", combos.size());
+        return 0;
+    }
+
+    /** The combos of a combo file whose masks must cover the {@code rows} rows of the data. */
+    private static ComboSource comboFile(Path file, int rows) {
+        ComboMasks masks = ComboFile.read(file);
+        if (masks.n() != rows)
+            throw new CliException(file + ": its masks cover " + masks.n() + " rows, but the data have " + rows
+                    + " samples; a combo file belongs to the data it was written for");
+        return ComboSource.listed(masks);
     }
 
     private static void summary(PrintStream o, Path model, Path data, DualCertificate c, int patterns, boolean exact) {

@@ -34,12 +34,13 @@ import java.util.stream.Stream;
  * stdout. The objective is the two-layer one ({@link ProblemOptions}) or, with
  * {@code --model path3} or {@code --model relu3} ({@link PathOptions}), the path or weight-decay
  * objective of parallel three-layer networks whose baselines have as many sub-networks of
- * {@code --m1} neurons as the convex network.
+ * {@code --m1} neurons as the convex network; with {@code --model pathL --depth L} the same for
+ * depth-L tree sub-networks.
  */
 public final class CompareCommand implements Command {
     private static final List<String> OPTIMIZERS = List.of("sgd", "adam", "gd");
     private static final Options OPTIONS = ProblemOptions.options(
-            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3).map(ModelKind::id).collect(Collectors.joining("|")),
+            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3, ModelKind.PATHL).map(ModelKind::id).collect(Collectors.joining("|")),
             Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
             Option.value("test", "FILE.csv", "held-out test data with the columns of --data"),
             Option.value("split", "FRACTION", "hold out this share of --data as test set, in (0, 1)").withDefault("0.2"),
@@ -74,13 +75,14 @@ public final class CompareCommand implements Command {
             throw new CliException("--split-seed applies only to --split, not to --test");
         String model = args.string("model");
         Problem problem;
-        if (model.equals(ModelKind.PATH3.id()) || model.equals(ModelKind.RELU3.id())) {
+        if (model.equals(ModelKind.PATH3.id()) || model.equals(ModelKind.RELU3.id()) || model.equals(ModelKind.PATHL.id())) {
             if (args.has("combos-file") && !args.has("test"))
                 throw new CliException("--combos-file needs --test: without it compare trains on a random part of --data,"
                         + " whose rows the file's masks do not describe");
             PathOptions o = PathOptions.from(args, ModelKind.of(model));
             problem = new Problem(o.dataFile(), o.data(), o.model(), o.beta(), o.bias(), o.source(), base(args, o.beta())
-                    .withKind(o.model()).withBias(o.bias()).withM1(o.m1()).withCombos(o.combos()).withIpm(o.settings()));
+                    .withKind(o.model()).withBias(o.bias()).withM1(o.m1()).withDepth(o.depth()).withCombos(o.combos())
+                    .withIpm(o.settings()));
         } else {
             PathOptions.rejectFor(model, args);
             ProblemOptions o = ProblemOptions.from(args);
@@ -98,10 +100,12 @@ public final class CompareCommand implements Command {
             Map<String, Object> json = ComparisonOutput.json(report);
             json.put("model", problem.model().id());
             json.put("pattern_source", problem.source());
-            if (problem.model().threeLayer()) json.put("m1", problem.settings().m1());
+            if (problem.model().parallel()) json.put("m1", problem.settings().m1());
+            if (problem.model() == ModelKind.PATHL) json.put("depth", problem.settings().depth());
             streams.out().println(Json.compact(json));
         } else {
-            String m1 = problem.model().threeLayer() ? " (m1 = " + problem.settings().m1() + ")" : "";
+            String m1 = !problem.model().parallel() ? "" : " (m1 = " + problem.settings().m1()
+                    + (problem.model() == ModelKind.PATHL ? ", depth " + problem.settings().depth() : "") + ")";
             streams.out().printf("compare on %s: %d training and %d test samples, d = %d%s, model %s%s, beta = %s%n",
                     problem.dataFile(), report.trainSize(), report.testSize(), split.train().d(),
                     problem.bias() ? " + bias" : "", problem.model().id(), m1, problem.beta());

@@ -25,7 +25,7 @@ final class ComparisonOutput {
      */
     static void table(PrintStream out, ComparisonReport report) {
         double convex = report.convex().trainObjective();
-        boolean path = report.kind().threeLayer();
+        boolean path = report.kind().parallel();
         out.printf(Locale.ROOT, ROW, "method", "train objective", "vs convex", "test MSE", "test error", "seconds",
                 path ? "sub-nets" : "neurons", "runs");
         for (MethodResult m : report.methods()) {
@@ -48,13 +48,15 @@ final class ComparisonOutput {
         ConvexCertificate c = report.certificate();
         MethodResult best = report.baselines().stream()
                 .min((a, b) -> Double.compare(a.trainObjective(), b.trainObjective())).orElseThrow();
-        boolean path = report.kind().threeLayer();
+        boolean path = report.kind().parallel();
         String scope;
         if (path) {
             String objective = report.kind() == ModelKind.RELU3 ? "weight-decay objective" : "path objective";
+            boolean tree = report.kind() == ModelKind.PATHL;
+            String family = tree ? "parallel depth-L tree" : "parallel three-layer";
             scope = c.globalOptimum()
-                    ? "no parallel three-layer ReLU network with sub-networks of this width (any number of them) has a " + objective + " below the dual bound"
-                    : "no parallel three-layer network whose sub-networks use these combos has a " + objective + " below the dual bound";
+                    ? "no " + family + " ReLU network with sub-networks of this " + (tree ? "shape" : "width") + " (any number of them) has a " + objective + " below the dual bound"
+                    : "no " + family + " network whose sub-networks use these combos has a " + objective + " below the dual bound";
         } else {
             scope = c.globalOptimum()
                     ? "no two-layer ReLU network of any width has an objective below the dual bound"

@@ -15,6 +15,7 @@ import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.PathProblem;
 import org.cvxnn.solver.TwoLayerProblem;
 import org.cvxnn.solver.network.ThreeLayerNetwork;
+import org.cvxnn.solver.network.TreeNetwork;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,13 +28,14 @@ import java.util.stream.Stream;
 /**
  * {@code cvxnn train}: solves the convex program of a two-layer network ({@link ProblemOptions})
  * or of a parallel three-layer network (path-regularised {@code --model path3} or weight-decay
- * {@code --model relu3}, {@link PathOptions}) on a
+ * {@code --model relu3}, {@link PathOptions}) or of a parallel depth-L path-regularised network
+ * ({@code --model pathL --depth L}) on a
  * CSV data set, prints the certified result (a summary, or with {@code --json} one JSON object as
  * the last line of stdout) and optionally writes the recovered network as a {@link ModelFile}.
  */
 public final class TrainCommand implements Command {
     private static final Options OPTIONS = ProblemOptions.options(
-            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3).map(ModelKind::id).collect(Collectors.joining("|")),
+            Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3, ModelKind.PATHL).map(ModelKind::id).collect(Collectors.joining("|")),
             Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
                     Option.value("out", "MODEL.json", "write the trained network to this model file"),
                     Option.value("save-combos", "FILE.json", "path3/relu3 only: write the program's combos to this combo file"
@@ -49,7 +51,8 @@ public final class TrainCommand implements Command {
 
     @Override
     public String description() {
-        return "train a two-layer (relu2, gated2) or three-layer (path3: path norm, relu3: weight decay) network to a certified optimum";
+        return "train a two-layer (relu2, gated2), three-layer (path3: path norm, relu3: weight decay) or depth-L"
+                + " (pathL: path norm) network to a certified optimum";
     }
 
     @Override
@@ -62,9 +65,10 @@ public final class TrainCommand implements Command {
         String model = args.string("model");
         if (model.equals(ModelKind.PATH3.id())) return runPath(args, streams, ModelKind.PATH3);
         if (model.equals(ModelKind.RELU3.id())) return runPath(args, streams, ModelKind.RELU3);
+        if (model.equals(ModelKind.PATHL.id())) return runPath(args, streams, ModelKind.PATHL);
         if (!model.equals(ModelKind.RELU2.id()) && !model.equals(ModelKind.GATED2.id()))
             throw new CliException("--model must be " + ModelKind.RELU2.id() + ", " + ModelKind.GATED2.id() + ", "
-                    + ModelKind.PATH3.id() + " or " + ModelKind.RELU3.id() + ", got '" + model + "'");
+                    + ModelKind.PATH3.id() + ", " + ModelKind.RELU3.id() + " or " + ModelKind.PATHL.id() + ", got '" + model + "'");
         PathOptions.rejectFor(model, args);
         if (args.has("save-combos")) throw new CliException("--save-combos applies only to --model path3 or relu3, not to --model " + model);
         ProblemOptions options = ProblemOptions.from(args);
@@ -91,6 +95,7 @@ public final class TrainCommand implements Command {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("combos", solution.patterns());
         extra.put("m1", options.m1());
+        if (kind == ModelKind.PATHL) extra.put("depth", options.depth());
         finish(args, streams, p, solution, total, out, extra);
         return 0;
     }
@@ -150,12 +155,15 @@ public final class TrainCommand implements Command {
         Reports.line(o, "certified gap", Reports.format(s.objective() - s.dualBound()) + " (relative " + Reports.format(s.gapRel()) + ")");
         Reports.line(o, "iterations", Integer.toString(s.iterations()));
         Reports.line(o, "time", String.format("%.3f s (interior point %.3f s)", total, s.solveSeconds()));
-        boolean path = options.model().threeLayer();
+        boolean path = options.model().parallel();
         String what = path ? "combos" : "patterns";
         Reports.line(o, what, s.patterns() + (s.globalOptimum()
                 ? " (all: the optimum is global over every network of this family)"
                 : " (" + describe(options.source()) + "; optimal among networks using these " + what + ")"));
-        if (path) {
+        if (s.model().network() instanceof TreeNetwork network) {
+            Reports.line(o, "active sub-networks", s.activeNeurons() + " (depth " + network.depth() + " trees of "
+                    + network.shape().leaves() + " first-layer neurons each)");
+        } else if (path) {
             ThreeLayerNetwork network = (ThreeLayerNetwork) s.model().network();
             Reports.line(o, "active sub-networks", s.activeNeurons() + " (of " + network.m1() + " first-layer neurons each)");
         } else {

@@ -7,9 +7,11 @@ import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.PathProblem;
 import org.cvxnn.solver.TrainedModel;
 import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
+import org.cvxnn.solver.combo.TreeShape;
 import org.cvxnn.solver.network.GatedNetwork;
 import org.cvxnn.solver.network.Network;
 import org.cvxnn.solver.network.ThreeLayerNetwork;
+import org.cvxnn.solver.network.TreeNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 import java.io.IOException;
@@ -26,7 +28,7 @@ import java.util.Objects;
  * A trained network as {@code train --out} writes it and {@code predict} and {@code certify} read
  * it: a JSON object
  * <pre>{@code
- * {"format": "cvxnn-model", "version": 1, "kind": "relu2" | "gated2" | "path3" | "relu3", "bias": true,
+ * {"format": "cvxnn-model", "version": 1, "kind": "relu2" | "gated2" | "path3" | "relu3" | "pathL", "bias": true,
  *  "features": ["x1", "x2"], "target": "y", "beta": 0.01, "n": 40,
  *  "network": {"d": 3, "m": 2, "w1": [[...], [...]], "alpha": [...], "gates": [[...], [...]]}}
  * }</pre>
@@ -40,7 +42,16 @@ import java.util.Objects;
  * with {@code K} sub-networks of {@code m1} first-layer neurons: {@code w1} holds {@code K·m1}
  * rows of d weights (row {@code k·m1 + j} is neuron j of sub-network k), {@code w2} K rows of
  * {@code m1} second-layer weights, {@code w3} the K output weights. A relu3 network's
- * sub-networks have {@code ‖W1k‖_F ≤ 1} (the constraint of (3.1)).
+ * sub-networks have {@code ‖W1k‖_F ≤ 1} (the constraint of (3.1)). A pathL network (parallel
+ * depth-L path-regularised tree sub-networks, formulations §4.3, {@link TreeNetwork}) has
+ * <pre>{@code
+ *  "network": {"d": 3, "K": 2, "depth": 4, "widths": [2, 2], "leaves": [[...], ...], "edges": [[...], [...]], "output": [...]}
+ * }</pre>
+ * with {@code widths} the {@code depth − 2} hidden widths {@code m_1..m_{L−2}} bottom-up,
+ * {@code leaves} {@code K·N1} rows of d weights ({@code N1} = the product of the widths; row
+ * {@code k·N1 + ℓ} is leaf ℓ of sub-network k), {@code edges} K rows of {@code nodes − 1} edge
+ * weights in the node order of {@link TreeShape} (leaves first, root excluded), {@code output} the
+ * K output weights.
  *
  * @param model    the network and whether it appends a bias feature
  * @param features the feature column names, in the order the network reads them
@@ -63,9 +74,10 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         if (new HashSet<>(features).size() != features.size()) throw new IllegalArgumentException("feature names repeat: " + features);
         if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be finite and > 0, got " + beta);
         if (n < 1) throw new IllegalArgumentException("n must be >= 1, got " + n);
-        boolean fits = model.kind().threeLayer()
+        boolean fits = model.kind() == ModelKind.PATHL ? model.network() instanceof TreeNetwork
+                : model.kind().threeLayer()
                 ? model.network() instanceof ThreeLayerNetwork t && t.penalty() == PathProblem.penalty(model.kind())
-                : !(model.network() instanceof ThreeLayerNetwork);
+                : !(model.network() instanceof ThreeLayerNetwork) && !(model.network() instanceof TreeNetwork);
         if (!fits)
             throw new IllegalArgumentException("a " + model.kind().id() + " model cannot hold a " + model.network().getClass().getSimpleName());
     }
@@ -98,7 +110,8 @@ public record ModelFile(TrainedModel model, List<String> features, String target
             case "gated2" -> ModelKind.GATED2;
             case "path3" -> ModelKind.PATH3;
             case "relu3" -> ModelKind.RELU3;
-            default -> throw root.error("kind", "is '" + kindId + "'; a model file holds a relu2, gated2, path3 or relu3 network");
+            case "pathL" -> ModelKind.PATHL;
+            default -> throw root.error("kind", "is '" + kindId + "'; a model file holds a relu2, gated2, path3, relu3 or pathL network");
         };
         boolean bias = root.bool("bias");
         List<String> features = root.strings("features");
@@ -115,6 +128,10 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         if (d != expected)
             throw net.error("d", "is " + d + ", but " + features.size() + " features" + (bias ? " plus the bias" : "") + " make " + expected);
         Network network;
+        if (kind == ModelKind.PATHL) {
+            network = treeNetwork(net, d);
+            return new ModelFile(new TrainedModel(kind, bias, network), features, target, beta, n);
+        }
         if (kind.threeLayer()) {
             network = threeLayerNetwork(net, d, kind);
             return new ModelFile(new TrainedModel(kind, bias, network), features, target, beta, n);
@@ -152,13 +169,47 @@ public record ModelFile(TrainedModel model, List<String> features, String target
         return new ThreeLayerNetwork(weights, PathProblem.penalty(kind));
     }
 
+    private static TreeNetwork treeNetwork(Fields net, int d) {
+        for (String name : new String[] {"m", "alpha", "gates", "m1", "w1", "w2", "w3"})
+            if (net.has(name)) throw net.error(name, "is given, but a pathL network has K, depth, widths, leaves, edges and output");
+        int k = (int) net.integer("K", 0, Integer.MAX_VALUE);
+        int depth = (int) net.integer("depth", 3, TreeShape.MAX_DEPTH);
+        double[] raw = net.vector("widths", depth - 2);
+        int[] widths = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != Math.rint(raw[i]) || raw[i] < 1 || raw[i] > TreeShape.MAX_LEAVES)
+                throw net.error("widths[" + i + "]", "must be a whole number between 1 and " + TreeShape.MAX_LEAVES + ", got " + raw[i]);
+            widths[i] = (int) raw[i];
+        }
+        TreeShape shape;
+        try {
+            shape = TreeShape.of(widths);
+        } catch (IllegalArgumentException e) {
+            throw net.error("widths", "describe an unsupported tree: " + e.getMessage());
+        }
+        if ((long) k * shape.nodes() > Integer.MAX_VALUE / Math.max(1, d))
+            throw net.error("K", "is too large: " + k + " sub-networks of " + shape.nodes() + " nodes");
+        double[] leaves = net.matrix("leaves", k * shape.leaves(), "one per leaf: K*" + shape.leaves(), d, "d");
+        double[] edges = net.matrix("edges", k, "one per sub-network: K", shape.nodes() - 1, "nodes-1");
+        double[] output = net.vector("output", k);
+        return new TreeNetwork(d, shape, k, leaves, edges, output);
+    }
+
     /** The JSON object {@link #write} writes. */
     public Map<String, Object> toJson() {
         Network network = model.network();
         Map<String, Object> net = new LinkedHashMap<>();
         net.put("d", network.d());
-        if (!(network instanceof ThreeLayerNetwork)) net.put("m", network.m());
+        if (!(network instanceof ThreeLayerNetwork) && !(network instanceof TreeNetwork)) net.put("m", network.m());
         switch (network) {
+            case TreeNetwork t -> {
+                net.put("K", t.subnetworks());
+                net.put("depth", t.depth());
+                net.put("widths", t.shape().widths());
+                net.put("leaves", rows(t.leaves(), t.subnetworks() * t.shape().leaves(), t.d()));
+                net.put("edges", rows(t.edges(), t.subnetworks(), t.shape().nodes() - 1));
+                net.put("output", t.output());
+            }
             case ThreeLayerNetwork p -> {
                 ParallelThreeLayerNetwork w = p.network();
                 net.put("K", w.subnetworks());
