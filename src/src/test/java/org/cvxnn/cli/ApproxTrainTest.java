@@ -94,6 +94,9 @@ class ApproxTrainTest {
         assertUsageError(run(base, "1", "--model", "gated2"), "relu2 only", "not Lipschitz");
         assertUsageError(run(base, "1", "--model", "path3", "--m1", "2"), "relu2 only");
         assertFalse(Files.exists(out));
+        Path big = data("big.csv", 800, 0.1, 2);
+        assertUsageError(CliRun.of("train", "--data", big.toString(), "--beta", "0.2", "--approx-rank", "3"),
+                "big.csv", "cannot enumerate the patterns of the rank-3 approximation", "choose a smaller rank");
     }
 
     private static CliRun run(String[] base, String... more) {

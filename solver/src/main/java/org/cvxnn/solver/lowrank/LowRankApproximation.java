@@ -52,8 +52,8 @@ public final class LowRankApproximation {
      * Runs the algorithm on {@code features} (n samples, d features, targets y; no bias column).
      *
      * @param log where the solver's progress lines go when {@code ipm.verbose()}
-     * @throws IllegalArgumentException if r exceeds min(n, d), the features are zero, or the patterns
-     *                                  of X_r are too many to enumerate (the message says so)
+     * @throws IllegalArgumentException if r exceeds min(n, d), the features are zero, or X_r can have more
+     *                                  patterns than the enumerator's default limit (Cover's count for its rank)
      */
     public static LowRankResult solve(Dataset features, LowRankSettings settings, IpmSettings ipm, PrintStream log) {
         Objects.requireNonNull(features, "features");
@@ -86,6 +86,11 @@ public final class LowRankApproximation {
         Dataset reduced = new Dataset(n, k, multiply(approxDesign.x(), n, dim, q, k), features.y());
         seconds.put("svd", (System.nanoTime() - t0) * 1e-9);
 
+        long limit = EnumerationSettings.defaults().maxPatterns(), count = ExactEnumerator.coverCount(n, k);
+        if (count > limit)
+            throw new IllegalArgumentException("cannot enumerate the patterns of the rank-" + r + " approximation: with "
+                    + (bias ? "the bias column it has rank " + k + ", so with " : "") + n + " rows it can have up to " + count
+                    + " patterns (Cover's count), more than the enumeration limit " + limit + "; choose a smaller rank");
         TwoLayerProblem problem = TwoLayerProblem.builder(reduced).model(ModelKind.RELU2).beta(beta).bias(false)
                 .patterns(PatternSource.exact()).build();
         ConvexSolution solution = problem.solve(ipm, log);

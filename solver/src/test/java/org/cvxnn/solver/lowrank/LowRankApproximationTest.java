@@ -144,6 +144,10 @@ class LowRankApproximationTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> LowRankApproximation.solve(zero, LowRankSettings.of(1, 1, false), IpmSettings.defaults(), QUIET));
         assertTrue(e.getMessage().contains("zero"), e.getMessage());
+        Dataset big = lowRank(700, 3, 3, 0, 0, 2);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LowRankApproximation.solve(big, LowRankSettings.of(3, 1, false), IpmSettings.defaults(), QUIET));
+        assertTrue(e.getMessage().contains("up to " + ExactEnumerator.coverCount(700, 3) + " patterns"), e.getMessage());
     }
 
     private static double norm(double[] v) {

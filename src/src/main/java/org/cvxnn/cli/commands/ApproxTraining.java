@@ -57,8 +57,7 @@ final class ApproxTraining {
         try {
             result = LowRankApproximation.solve(options.data().data(), settings, options.settings(), streams.err());
         } catch (IllegalArgumentException e) {
-            throw new CliException(options.dataFile() + ": cannot train on the rank-" + rank + " approximation: " + e.getMessage()
-                    + "; a smaller --" + OPTION + " has fewer patterns", e);
+            throw new CliException(options.dataFile() + ": " + e.getMessage(), e);
         }
         double total = (System.nanoTime() - start) * 1e-9;
         if (out != null)
