@@ -113,8 +113,8 @@ public final class LowRankStudy {
         row.put("gap_rel_on_approx", res.approxSolution().gapRel());
         row.put("objective_on_approx", res.objectiveOnApprox());
         row.put("objective", res.objective());
-        row.put("lower_bound", res.certificate().lowerBound());
-        row.put("lower_bound_scope", res.certificate().scope() == Scope.ALL_PATTERNS ? "global" : "pattern_subset");
+        row.put("lower_bound", res.lowerBound());
+        row.put("lower_bound_scope", res.lowerBoundScope() == Scope.ALL_PATTERNS ? "global" : "pattern_subset");
         row.put("lower_bound_patterns", res.certificatePatterns());
         row.put("gap_rel", res.relativeGap());
         row.put("guaranteed_lower_bound", res.guaranteedLowerBound());

@@ -84,6 +84,30 @@ class ApproxTrainTest {
     }
 
     @Test
+    void threeLayerModelsAreTrainedOnTheApproximation() throws IOException {
+        Path file = data("three.csv", 8, 0.1, 7), model = dir.resolve("path3.json");
+        Map<String, Object> path = json(CliRun.of("train", "--data", file.toString(), "--beta", "0.1", "--model", "path3", "--m1", "2",
+                "--approx-rank", "1", "--out", model.toString(), "--json"));
+        assertEquals("path3", path.get("model"));
+        assertEquals(2.0, num(path, "m1"));
+        assertEquals(num(path, "patterns"), num(path, "combos"));
+        // the combos of X (d = 3, m1 = 2) are more than the certificate enumerates: 2000 sampled combos, seed 0
+        assertEquals("pattern_subset", path.get("lower_bound_scope"));
+        assertEquals(Math.sqrt(2) * num(path, "sigma_next"), num(path, "lip"), 1e-12 * num(path, "lip"));
+        Map<String, Object> c = json(CliRun.of("certify", "--model", model.toString(), "--data", file.toString(), "--combos", "2000",
+                "--seed", "0", "--json"));
+        assertEquals(num(path, "objective"), num(c, "objective"), 1e-12 * num(path, "objective"));
+        assertEquals(num(path, "lower_bound"), num(c, "lower_bound"), 1e-9 * num(path, "objective"));
+
+        Map<String, Object> relu3 = json(CliRun.of("train", "--data", file.toString(), "--beta", "0.1", "--model", "relu3", "--m1", "2",
+                "--approx-rank", "1", "--json"));
+        assertEquals("none", relu3.get("lower_bound_scope"));
+        assertTrue(relu3.containsKey("lower_bound") && relu3.get("lower_bound") == null, relu3.toString());
+        assertEquals(num(relu3, "sigma_next"), num(relu3, "lip"), 0);
+        assertTrue(num(relu3, "guaranteed_lower_bound") <= num(relu3, "objective"));
+    }
+
+    @Test
     void badInput() throws IOException {
         Path file = data("bad.csv", 8, 0.1, 1), out = dir.resolve("never.json");
         String[] base = {"train", "--data", file.toString(), "--beta", "0.2", "--out", out.toString(), "--approx-rank"};
@@ -91,8 +115,10 @@ class ApproxTrainTest {
         assertUsageError(run(base, "4"), "--approx-rank 4 exceeds min(n, d) = 3");
         assertUsageError(run(base, "1", "--patterns", "10"), "cannot be combined with --patterns");
         assertUsageError(run(base, "1", "--exact"), "cannot be combined with --exact");
-        assertUsageError(run(base, "1", "--model", "gated2"), "relu2 only", "not Lipschitz");
-        assertUsageError(run(base, "1", "--model", "path3", "--m1", "2"), "relu2 only");
+        assertUsageError(run(base, "1", "--model", "gated2"), "relu2, path3 or relu3, not gated2", "not Lipschitz");
+        assertUsageError(run(base, "1", "--model", "path3"), "needs --m1");
+        assertUsageError(run(base, "1", "--model", "relu3", "--m1", "2", "--combos", "5"), "cannot be combined with --combos");
+        assertUsageError(run(base, "1", "--m1", "2"), "--m1 applies only to --model path3 or relu3");
         assertFalse(Files.exists(out));
         Path big = data("big.csv", 800, 0.1, 2);
         assertUsageError(CliRun.of("train", "--data", big.toString(), "--beta", "0.2", "--approx-rank", "3"),

@@ -6,43 +6,55 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import org.cvxnn.solver.ComboSource;
 import org.cvxnn.solver.ConvexSolution;
 import org.cvxnn.solver.ModelKind;
+import org.cvxnn.solver.PathProblem;
 import org.cvxnn.solver.PatternSource;
 import org.cvxnn.solver.TrainedModel;
 import org.cvxnn.solver.TwoLayerProblem;
 import org.cvxnn.solver.arrangement.EnumerationSettings;
 import org.cvxnn.solver.arrangement.ExactEnumerator;
 import org.cvxnn.solver.arrangement.PatternSet;
+import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.certificate.DualCertificate;
+import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.certificate.Scope;
+import org.cvxnn.solver.combo.ComboEnumerationSettings;
+import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.ipm.IpmSettings;
+import org.cvxnn.solver.network.Network;
+import org.cvxnn.solver.network.ThreeLayerNetwork;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
 /**
- * The approximate polynomial-time algorithm of formulations §4.4 for relu2:
+ * The approximate polynomial-time algorithm of formulations §4.4, for relu2 and the three-layer
+ * models path3 and relu3:
  * <ol>
  *   <li>X_r = a best rank-r approximation of the features ({@link TruncatedSvd}, LAPACK dgesdd). With a
  *       bias column the ones column is kept exact and only the features are approximated, after
  *       centring: {@code X_r = 1x̄ᵀ + (best rank-r approximation of X − 1x̄ᵀ)}, since the bias absorbs
  *       the mean; then {@code [X_r, 1]} has rank r+1 (its pattern count is that of rank-(r+1) data)
  *       and {@code σ_{r+1}} is that of the centred features, never larger than that of X.</li>
- *   <li>Every pattern of X_r is enumerated ({@link ExactEnumerator}: polynomial in n for fixed r) and the
- *       convex program is solved on X_r — in orthonormal coordinates Q of the row space of X_r
- *       (with the bias column), which changes neither the patterns nor the optimum (the null-space
- *       part of a neuron only adds to its norm) and shrinks the solve from d to r (r+1) columns.</li>
- *   <li>The network is mapped back ({@code u = Q u_q}) and evaluated on the original X, and certified
- *       there by {@link DualCertificate}, over all patterns of X when their enumeration is affordable
- *       ({@link LowRankSettings#certificateLimit()}), over sampled ones otherwise.</li>
+ *   <li>Every pattern (three-layer: combo) of X_r is enumerated ({@link ExactEnumerator},
+ *       {@link ComboSource#exact()}: polynomial in n for fixed r) and the convex program is solved on
+ *       X_r — in orthonormal coordinates Q of the row space of X_r (with the bias column), which
+ *       changes neither the patterns nor the optimum (the null-space part of a first-layer weight only
+ *       adds to the regulariser) and shrinks the solve from d to r (r+1) columns.</li>
+ *   <li>The network is mapped back (every first-layer weight {@code u = Q u_q}), evaluated on the
+ *       original X and certified there — {@link DualCertificate} for relu2, {@link PathCertificate} for
+ *       path3 (none for relu3: its certificate is not implemented) — over all patterns (combos) of X
+ *       when their enumeration is affordable ({@link LowRankSettings#certificateLimit()}), over sampled
+ *       ones otherwise.</li>
  * </ol>
  * <pre>{@code
  * LowRankResult r = LowRankApproximation.solve(data, LowRankSettings.of(3, 0.1, true), IpmSettings.defaults(), System.err);
  * r.objective();            // F(θ_r; X)
  * r.guaranteedLowerBound(); // <= p*(X), always
  * }</pre>
- * Only relu2: a gated network's gates read the data through {@code 1[Xg >= 0]}, which is not
- * Lipschitz in X, so the §4.4 bound has no gated analogue.
+ * gated2 is refused ({@link LowRankSettings}): a gated network's gates read the data through
+ * {@code 1[Xg >= 0]}, which is not Lipschitz in X, so the §4.4 bound has no gated analogue.
  */
 public final class LowRankApproximation {
 
@@ -53,7 +65,7 @@ public final class LowRankApproximation {
      *
      * @param log where the solver's progress lines go when {@code ipm.verbose()}
      * @throws IllegalArgumentException if r exceeds min(n, d), the features are zero, or X_r can have more
-     *                                  patterns than the enumerator's default limit (Cover's count for its rank)
+     *                                  patterns (combos) than the enumerators' default limits
      */
     public static LowRankResult solve(Dataset features, LowRankSettings settings, IpmSettings ipm, PrintStream log) {
         Objects.requireNonNull(features, "features");
@@ -86,38 +98,103 @@ public final class LowRankApproximation {
         Dataset reduced = new Dataset(n, k, multiply(approxDesign.x(), n, dim, q, k), features.y());
         seconds.put("svd", (System.nanoTime() - t0) * 1e-9);
 
-        long limit = EnumerationSettings.defaults().maxPatterns(), count = ExactEnumerator.coverCount(n, k);
-        if (count > limit)
-            throw new IllegalArgumentException("cannot enumerate the patterns of the rank-" + r + " approximation: with "
-                    + (bias ? "the bias column it has rank " + k + ", so with " : "") + n + " rows it can have up to " + count
-                    + " patterns (Cover's count), more than the enumeration limit " + limit + "; choose a smaller rank");
-        TwoLayerProblem problem = TwoLayerProblem.builder(reduced).model(ModelKind.RELU2).beta(beta).bias(false)
-                .patterns(PatternSource.exact()).build();
-        ConvexSolution solution = problem.solve(ipm, log);
-        seconds.put("patterns", solution.seconds().get("patterns"));
+        ConvexSolution solution = settings.model().threeLayer()
+                ? solveThreeLayer(reduced, settings, ipm, log)
+                : solveTwoLayer(reduced, settings, k, ipm, log);
+        seconds.put("patterns", solution.seconds().getOrDefault("patterns", solution.seconds().get("combos")));
         seconds.put("solve", solution.solveSeconds());
         seconds.put("recovery", solution.seconds().get("recovery"));
-
-        TwoLayerNetwork small = (TwoLayerNetwork) solution.model().network();
-        TwoLayerNetwork network = new TwoLayerNetwork(dim, small.m(), multiply(q, dim, k, small.w1(), small.m()), small.alpha());
-        TrainedModel model = new TrainedModel(ModelKind.RELU2, bias, network);
+        TrainedModel model = new TrainedModel(settings.model(), bias, rotate(solution.model().network(), q, dim, k));
 
         long t1 = System.nanoTime();
-        Dataset design = model.design(features);
-        long cover = ExactEnumerator.coverCount(n, dataRank + (bias ? 1 : 0));
-        boolean exact = cover <= settings.certificateLimit();
-        PatternSet patterns = exact
-                ? new ExactEnumerator(EnumerationSettings.defaults().withMaxPatterns(settings.certificateLimit())).enumerate(design)
-                : PatternSource.gates(certificateGates(network, settings)).patternsOf(design);
-        DualCertificate certificate = DualCertificate.of(network, design, patterns, beta, exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
+        Certificate certificate = certify(model, model.design(features), dataRank + (bias ? 1 : 0), settings);
         seconds.put("certificate", (System.nanoTime() - t1) * 1e-9);
 
-        double lip = svd.next();
+        double sigma = svd.next(), lip = settings.lipschitzFactor() * sigma;
         double tau = lip * norm(features.y()) / beta;
         double half = 1 + tau / 2;
         double guaranteed = Math.max(0, solution.dualBound()) / (half * half);
-        return new LowRankResult(r, svd.next(), lip, tau, half * half * half * half, model.objective(approximation, beta),
-                certificate.objective(), guaranteed, certificate, patterns.size(), solution, model, approximation, seconds);
+        return new LowRankResult(r, sigma, lip, tau, half * half * half * half, model.objective(approximation, beta),
+                model.objective(features, beta), guaranteed, certificate.lowerBound(), certificate.scope(), certificate.patterns(),
+                solution, model, approximation, seconds);
+    }
+
+    /** A certificate's bound, scope (null: none) and the number of patterns or combos it maximised over. */
+    private record Certificate(double lowerBound, Scope scope, int patterns) {}
+
+    private static ConvexSolution solveTwoLayer(Dataset reduced, LowRankSettings settings, int k, IpmSettings ipm, PrintStream log) {
+        int n = reduced.n();
+        long limit = EnumerationSettings.defaults().maxPatterns(), count = ExactEnumerator.coverCount(n, k);
+        if (count > limit)
+            throw new IllegalArgumentException("cannot enumerate the patterns of the rank-" + settings.rank() + " approximation: with "
+                    + (settings.bias() ? "the bias column it has rank " + k + ", so with " : "") + n + " rows it can have up to " + count
+                    + " patterns (Cover's count), more than the enumeration limit " + limit + "; choose a smaller rank");
+        return TwoLayerProblem.builder(reduced).model(ModelKind.RELU2).beta(settings.beta()).bias(false)
+                .patterns(PatternSource.exact()).build().solve(ipm, log);
+    }
+
+    private static ConvexSolution solveThreeLayer(Dataset reduced, LowRankSettings settings, IpmSettings ipm, PrintStream log) {
+        PathProblem problem;
+        try {
+            problem = PathProblem.builder(reduced).model(settings.model()).m1(settings.m1()).beta(settings.beta()).bias(false)
+                    .combos(ComboSource.exact()).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot enumerate the combos of the rank-" + settings.rank() + " approximation: "
+                    + e.getMessage() + "; choose a smaller rank", e);
+        }
+        return problem.solve(ipm, log);
+    }
+
+    /** The network of the reduced coordinates acting on the design: every first-layer weight u becomes Q u. */
+    private static Network rotate(Network small, double[] q, int dim, int k) {
+        if (small instanceof TwoLayerNetwork t)
+            return new TwoLayerNetwork(dim, t.m(), multiply(q, dim, k, t.w1(), t.m()), t.alpha());
+        ThreeLayerNetwork t = (ThreeLayerNetwork) small;
+        ParallelThreeLayerNetwork p = t.network();
+        double[] w1 = multiply(q, dim, k, p.w1(), p.subnetworks() * p.width());
+        return new ThreeLayerNetwork(new ParallelThreeLayerNetwork(dim, p.subnetworks(), p.width(), w1, p.w2(), p.w3()), t.penalty());
+    }
+
+    /**
+     * The dual certificate of the model on the original design: over every pattern (combo) when their
+     * number is known to be within the limit, over samples otherwise; none for relu3.
+     */
+    private static Certificate certify(TrainedModel model, Dataset design, int designRank, LowRankSettings settings) {
+        long limit = settings.certificateLimit();
+        boolean affordable = ExactEnumerator.coverCount(design.n(), designRank) <= limit;
+        return switch (settings.model()) {
+            case RELU2 -> {
+                TwoLayerNetwork network = (TwoLayerNetwork) model.network();
+                PatternSet patterns = affordable
+                        ? new ExactEnumerator(EnumerationSettings.defaults().withMaxPatterns(limit)).enumerate(design)
+                        : PatternSource.gates(certificateGates(network, settings)).patternsOf(design);
+                DualCertificate c = DualCertificate.of(network, design, patterns, settings.beta(),
+                        affordable ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
+                yield new Certificate(c.lowerBound(), c.scope(), patterns.size());
+            }
+            case PATH3 -> {
+                ParallelThreeLayerNetwork network = ((ThreeLayerNetwork) model.network()).network();
+                ComboSet combos = affordable ? allCombos(design, settings) : null;
+                boolean exact = combos != null;
+                if (!exact) combos = ComboSource.sampled(settings.certificateSamples(), settings.certificateSeed()).combosOf(design, settings.m1());
+                PathCertificate c = PathCertificate.of(network, design, combos, settings.beta(), exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
+                yield new Certificate(c.lowerBound(), c.scope(), combos.size());
+            }
+            default -> new Certificate(Double.NaN, null, 0);
+        };
+    }
+
+    /** Every combo of {@code design}, or null when the enumerator refuses them as more than the limit. */
+    private static ComboSet allCombos(Dataset design, LowRankSettings settings) {
+        long limit = settings.certificateLimit();
+        ComboEnumerationSettings defaults = ComboEnumerationSettings.defaults();
+        ComboEnumerationSettings capped = new ComboEnumerationSettings(limit, defaults.tolerance(),
+                defaults.firstLayer().withMaxPatterns(limit));
+        try {
+            return ComboSource.exact(capped).combosOf(design, settings.m1());
+        } catch (IllegalArgumentException refused) {
+            return null;
+        }
     }
 
     /**
@@ -147,7 +224,7 @@ public final class LowRankApproximation {
 
     /** Gaussian gates of the design's width, then the network's own neurons. */
     private static double[][] certificateGates(TwoLayerNetwork network, LowRankSettings settings) {
-        int dim = network.d(), count = settings.certificateGates();
+        int dim = network.d(), count = settings.certificateSamples();
         SplittableRandom rnd = new SplittableRandom(settings.certificateSeed());
         double[][] gates = new double[count + network.m()][dim];
         for (int g = 0; g < count; g++)

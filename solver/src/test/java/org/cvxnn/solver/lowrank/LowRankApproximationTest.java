@@ -81,9 +81,9 @@ class LowRankApproximationTest {
         assertEquals(1, res.boundFactor(), 1e-9);
         assertEquals(exact.objective(), res.objective(), 1e-6 * exact.objective(), "F(θ_r; X) = p*(X)");
         assertEquals(res.objective(), res.objectiveOnApprox(), 1e-9 * res.objective());
-        assertEquals(Scope.ALL_PATTERNS, res.certificate().scope());
+        assertEquals(Scope.ALL_PATTERNS, res.lowerBoundScope());
         assertEquals(exact.patterns(), res.certificatePatterns());
-        assertEquals(exact.objective(), res.certificate().lowerBound(), 1e-5 * exact.objective(), "the certificate is tight");
+        assertEquals(exact.objective(), res.lowerBound(), 1e-5 * exact.objective(), "the certificate is tight");
         assertTrue(res.guaranteedLowerBound() <= exact.objective() * (1 + 1e-9));
         assertEquals(exact.objective(), res.guaranteedLowerBound(), 1e-6 * exact.objective());
         assertEquals(exact.patterns(), res.approxSolution().patterns(), "X_r and X have the same patterns");
@@ -111,8 +111,8 @@ class LowRankApproximationTest {
         assertTrue(pStarApprox <= half * half * pStar * (1 + 1e-7));
         assertTrue(pStar <= half * half * pStarApprox * (1 + 1e-7));
         // lower bounds: rigorous, below p*, below F(θ_r;X)
-        assertEquals(Scope.ALL_PATTERNS, res.certificate().scope());
-        assertTrue(res.certificate().lowerBound() <= pStar * (1 + 1e-7), "certificate " + res.certificate().lowerBound());
+        assertEquals(Scope.ALL_PATTERNS, res.lowerBoundScope());
+        assertTrue(res.lowerBound() <= pStar * (1 + 1e-7), "certificate " + res.lowerBound());
         assertTrue(res.guaranteedLowerBound() <= pStar * (1 + 1e-7), "guaranteed " + res.guaranteedLowerBound());
         assertTrue(res.guaranteedLowerBound() >= res.objective() / res.boundFactor() * (1 - 1e-6));
         assertEquals(res.objective(), res.model().objective(data, beta), 1e-12 * res.objective());
@@ -125,9 +125,9 @@ class LowRankApproximationTest {
         Dataset data = lowRank(60, 8, 2, 0, 0.05, 3);
         LowRankSettings settings = LowRankSettings.of(2, 1.0, false).withCertificate(1000, 300, 4);
         LowRankResult res = LowRankApproximation.solve(data, settings, IpmSettings.defaults(), QUIET);
-        assertEquals(Scope.PATTERN_SUBSET, res.certificate().scope());
+        assertEquals(Scope.PATTERN_SUBSET, res.lowerBoundScope());
         assertTrue(res.certificatePatterns() > 0 && res.certificatePatterns() <= 300 + res.model().network().m());
-        assertTrue(res.certificate().lowerBound() <= res.objective());
+        assertTrue(res.lowerBound() <= res.objective());
         assertEquals(ExactEnumerator.coverCount(60, 2), res.approxSolution().patterns(), "rank-2 X_r, 60 rows: 2n patterns");
     }
 

@@ -29,13 +29,13 @@ import java.util.stream.Stream;
  * {@code --model relu3}, {@link PathOptions}) on a
  * CSV data set, prints the certified result (a summary, or with {@code --json} one JSON object as
  * the last line of stdout) and optionally writes the recovered network as a {@link ModelFile}.
- * With {@code --approx-rank R} it trains relu2 on a rank-R approximation of the data instead ({@link ApproxTraining}).
+ * With {@code --approx-rank R} it trains on a rank-R approximation of the data instead ({@link ApproxTraining}).
  */
 public final class TrainCommand implements Command {
     private static final Options OPTIONS = ProblemOptions.options(
             Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3).map(ModelKind::id).collect(Collectors.joining("|")),
             Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
-                    Option.value(ApproxTraining.OPTION, "R", "relu2: train on the best rank-R approximation of the features and report"
+                    Option.value(ApproxTraining.OPTION, "R", "relu2/path3/relu3: train on the best rank-R approximation of the features and report"
                             + " the bound and the measured gap on the original data (polynomial in n for fixed R)"),
                     Option.value("out", "MODEL.json", "write the trained network to this model file"),
                     Option.flag("json", "print the result as one JSON object on the last line of stdout")))
