@@ -19,14 +19,15 @@ import org.cvxnn.solver.lowrank.LowRankResult;
 import org.cvxnn.solver.lowrank.LowRankSettings;
 
 /**
- * Scaling study of the approximate algorithm of formulations §4.4 ({@link LowRankApproximation}) on
+ * Scaling study of the approximate algorithm of formulations §4.4 ({@link LowRankApproximation}; relu2,
+ * path3 or relu3) on
  * approximately low-rank data: {@link PlantedData} of rank r (targets from its planted network)
  * with i.i.d. N(0, noise²) added to every feature, trained on the rank-r approximation. One row per
  * run in {@code --out} (rewritten after every run), progress on stderr, a Markdown table on stdout.
  * Options: {@link LowRankOptions#USAGE}.
  *
- * <p>Row columns: {@code n, d, rank, noise, bias}; {@code sigma_next} (σ_{r+1}), {@code tau},
- * {@code bound_factor} ((1+τ/2)⁴); {@code patterns} (of X_r) and {@code cover_count} (Cover's count
+ * <p>Row columns: {@code model, m1, n, d, rank, noise, bias}; {@code sigma_next} (σ_{r+1}), {@code tau},
+ * {@code bound_factor} ((1+τ/2)⁴); {@code patterns} (of X_r; combos for three-layer models) and {@code cover_count} (Cover's count
  * for its rank: r, or r+1 with a bias); {@code status, iterations, gap_rel_on_approx,
  * objective_on_approx} (of the solve on X_r); {@code objective} (F(θ_r; X)); {@code lower_bound,
  * lower_bound_scope, lower_bound_patterns} (the dual certificate of θ_r on X); {@code gap_rel}
@@ -36,7 +37,7 @@ import org.cvxnn.solver.lowrank.LowRankSettings;
  * enumerate has status {@code refused}.
  */
 public final class LowRankStudy {
-    private static final List<String> COLUMNS = List.of("n", "d", "rank", "noise", "bias", "sigma_next", "tau", "bound_factor",
+    private static final List<String> COLUMNS = List.of("model", "m1", "n", "d", "rank", "noise", "bias", "sigma_next", "tau", "bound_factor",
             "patterns", "cover_count", "status", "iterations", "gap_rel_on_approx", "objective_on_approx", "objective",
             "lower_bound", "lower_bound_scope", "lower_bound_patterns", "gap_rel", "guaranteed_lower_bound", "guaranteed_ratio",
             "active_neurons", "svd_s", "patterns_s", "solve_s", "certificate_s", "total_s");
@@ -87,15 +88,17 @@ public final class LowRankStudy {
         Dataset data = noisy(planted, o.noise(), o.seed() + 1);
         double beta = planted.beta() * o.betaScale();
         Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", o.model().id());
+        row.put("m1", o.m1());
         row.put("n", n);
         row.put("d", o.d());
         row.put("rank", rank);
         row.put("noise", o.noise());
         row.put("bias", o.bias());
         row.put("cover_count", ExactEnumerator.coverCount(n, o.bias() ? rank + 1 : rank));
-        LowRankSettings settings = LowRankSettings.of(rank, beta, o.bias())
-                .withCertificate(LowRankSettings.DEFAULT_CERTIFICATE_LIMIT, o.certificateGates(), o.seed());
-        IpmSettings ipm = IpmSettings.defaults().withThreads(o.threads()).withMaxIterations(o.maxIterations()).withWorkingSet(o.workingSet());
+        LowRankSettings settings = LowRankSettings.of(rank, beta, o.bias()).withModel(o.model(), o.m1())
+                .withCertificate(LowRankSettings.DEFAULT_CERTIFICATE_LIMIT, o.certificateSamples(), o.seed());
+        IpmSettings ipm = IpmSettings.defaults().withThreads(o.threads()).withMaxIterations(o.maxIterations()).withWorkingSet(o.workingSet() && !o.model().threeLayer());
         LowRankResult res;
         try {
             res = LowRankApproximation.solve(data, settings, ipm, new PrintStream(OutputStream.nullOutputStream()));
@@ -114,7 +117,8 @@ public final class LowRankStudy {
         row.put("objective_on_approx", res.objectiveOnApprox());
         row.put("objective", res.objective());
         row.put("lower_bound", res.lowerBound());
-        row.put("lower_bound_scope", res.lowerBoundScope() == Scope.ALL_PATTERNS ? "global" : "pattern_subset");
+        row.put("lower_bound_scope", res.lowerBoundScope() == null ? "none"
+                : res.lowerBoundScope() == Scope.ALL_PATTERNS ? "global" : "pattern_subset");
         row.put("lower_bound_patterns", res.certificatePatterns());
         row.put("gap_rel", res.relativeGap());
         row.put("guaranteed_lower_bound", res.guaranteedLowerBound());
@@ -127,10 +131,10 @@ public final class LowRankStudy {
 
     private static String markdown(LowRankOptions o, String machine, Table table) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "## Low-rank approximation (formulations §4.4): d = %d, noise = %s, bias = %s, seed = %d%n%n",
-                o.d(), o.noise(), o.bias(), o.seed()));
+        b.append(String.format(Locale.ROOT, "## Low-rank approximation (formulations §4.4): %s%s, d = %d, noise = %s, bias = %s, seed = %d%n%n",
+                o.model().id(), o.model().threeLayer() ? " (m1 = " + o.m1() + ")" : "", o.d(), o.noise(), o.bias(), o.seed()));
         b.append(machine).append('\n');
-        b.append("| r | n | patterns of X_r | solve s | total s | σ_{r+1} | τ | (1+τ/2)⁴ | F(θ_r;X_r) | F(θ_r;X) | certificate LB (scope) | gap | guaranteed LB |\n");
+        b.append("| r | n | patterns (combos) of X_r | solve s | total s | σ_{r+1} | τ | (1+τ/2)⁴ | F(θ_r;X_r) | F(θ_r;X) | certificate LB (scope) | gap | guaranteed LB |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : table.rows()) {
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s |%n",

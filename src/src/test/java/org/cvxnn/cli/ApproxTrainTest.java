@@ -91,13 +91,15 @@ class ApproxTrainTest {
         assertEquals("path3", path.get("model"));
         assertEquals(2.0, num(path, "m1"));
         assertEquals(num(path, "patterns"), num(path, "combos"));
-        // the combos of X (d = 3, m1 = 2) are more than the certificate enumerates: 2000 sampled combos, seed 0
+        // the combos of X (d = 3, m1 = 2) are more than the certificate enumerates: 2000 sampled combos, seed 0,
+        // plus those of the trained sub-networks, so the bound is at most certify's on the 2000 sampled ones
         assertEquals("pattern_subset", path.get("lower_bound_scope"));
         assertEquals(Math.sqrt(2) * num(path, "sigma_next"), num(path, "lip"), 1e-12 * num(path, "lip"));
         Map<String, Object> c = json(CliRun.of("certify", "--model", model.toString(), "--data", file.toString(), "--combos", "2000",
                 "--seed", "0", "--json"));
         assertEquals(num(path, "objective"), num(c, "objective"), 1e-12 * num(path, "objective"));
-        assertEquals(num(path, "lower_bound"), num(c, "lower_bound"), 1e-9 * num(path, "objective"));
+        assertTrue(num(path, "lower_bound") <= num(c, "lower_bound") + 1e-12 * num(path, "objective"), path + " vs " + c);
+        assertTrue(num(path, "lower_bound") <= num(path, "objective"), path.toString());
 
         Map<String, Object> relu3 = json(CliRun.of("train", "--data", file.toString(), "--beta", "0.1", "--model", "relu3", "--m1", "2",
                 "--approx-rank", "1", "--json"));

@@ -21,6 +21,7 @@ import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.certificate.Scope;
 import org.cvxnn.solver.combo.ComboEnumerationSettings;
+import org.cvxnn.solver.combo.ComboSampler;
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.ipm.IpmSettings;
@@ -176,7 +177,9 @@ public final class LowRankApproximation {
                 ParallelThreeLayerNetwork network = ((ThreeLayerNetwork) model.network()).network();
                 ComboSet combos = affordable ? allCombos(design, settings) : null;
                 boolean exact = combos != null;
-                if (!exact) combos = ComboSource.sampled(settings.certificateSamples(), settings.certificateSeed()).combosOf(design, settings.m1());
+                if (!exact)
+                    combos = ComboSampler.sample(design, settings.m1(), settings.certificateSamples(), settings.certificateSeed(),
+                            network.w1(), network.w2()).combos();
                 PathCertificate c = PathCertificate.of(network, design, combos, settings.beta(), exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
                 yield new Certificate(c.lowerBound(), c.scope(), combos.size());
             }

@@ -19,8 +19,8 @@ import org.cvxnn.solver.ModelKind;
  *                           certificate when their number is known to be at most this (scope global);
  *                           otherwise sample (default 20 000; 0 always samples)
  * @param certificateSamples gates (three-layer: random sub-networks) sampled for the certificate when
- *                           enumeration is too large (scope pattern subset), default 2 000; for relu2 the
- *                           recovered neurons are added
+ *                           enumeration is too large (scope pattern subset), default 2 000; the patterns
+ *                           (combos) of the recovered neurons (sub-networks) are always added
  * @param certificateSeed    seed of those samples (default 0)
  */
 public record LowRankSettings(int rank, double beta, boolean bias, ModelKind model, int m1, long certificateLimit,
