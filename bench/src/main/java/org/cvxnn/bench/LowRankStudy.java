@@ -66,9 +66,10 @@ public final class LowRankStudy {
                 Map<String, Object> row = runOnce(o, n, rank);
                 table.add(row);
                 table.write(o.out());
-                System.err.printf(Locale.ROOT, "lowrank: n=%d r=%d patterns=%s %s it=%s solve=%ss objective=%s lower=%s (%s)%n", n, rank,
-                        row.get("patterns"), row.get("status"), row.get("iterations"), ScalingStudy.fmt(row.get("solve_s")),
-                        ScalingStudy.fmt(row.get("objective")), ScalingStudy.fmt(row.get("lower_bound")), row.get("lower_bound_scope"));
+                if (!"refused".equals(row.get("status")))
+                    System.err.printf(Locale.ROOT, "lowrank: n=%d r=%d patterns=%s %s it=%s solve=%ss objective=%s lower=%s (%s)%n", n, rank,
+                            row.get("patterns"), row.get("status"), row.get("iterations"), ScalingStudy.fmt(row.get("solve_s")),
+                            ScalingStudy.fmt(row.get("objective")), ScalingStudy.fmt(row.get("lower_bound")), row.get("lower_bound_scope"));
             }
         }
         System.out.print(markdown(o, machine, table));
@@ -137,6 +138,11 @@ public final class LowRankStudy {
         b.append("| r | n | patterns (combos) of X_r | solve s | total s | σ_{r+1} | τ | (1+τ/2)⁴ | F(θ_r;X_r) | F(θ_r;X) | certificate LB (scope) | gap | guaranteed LB |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : table.rows()) {
+            if ("refused".equals(r.get("status"))) {
+                b.append(String.format(Locale.ROOT, "| %s | %s | refused: more than the enumeration limit | | | | | | | | | | |%n",
+                        r.get("rank"), r.get("n")));
+                continue;
+            }
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s |%n",
                     r.get("rank"), r.get("n"), r.get("patterns"), g(r.get("solve_s")), g(r.get("total_s")), g(r.get("sigma_next")),
                     g(r.get("tau")), g(r.get("bound_factor")), g(r.get("objective_on_approx")), g(r.get("objective")),
