@@ -45,7 +45,7 @@ import org.cvxnn.solver.data.Dataset;
  *                             coordinates, {@link #model()} is the same network on the original features
  * @param model                θ_r as a model on the original features
  * @param approximation        X_r (same shape and targets as X; without the bias column)
- * @param seconds              wall seconds per phase: svd, patterns (of X_r), solve (the interior-point
+ * @param seconds              wall seconds per phase: svd, patterns (of X_r; its combos for path3, relu3), solve (the interior-point
  *                             method), recovery, certificate
  */
 public record LowRankResult(int rank, double sigmaNext, double lip, double tau, double boundFactor,
