@@ -30,6 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * $JAVA -jar bench/target/benchmarks.jar scaling --quick --out s.csv   # solver scaling study (ScalingStudy)
  * $JAVA -jar bench/target/benchmarks.jar figure4 --out fig4 --trials 5   # the paper's Figure 4 (Figure4)
  * $JAVA -jar bench/target/benchmarks.jar scaling --exact --no-solve --combos-m1 1,2 --n 8,12 --d 2 --out c.csv  # combo counts
+ * $JAVA -jar bench/target/benchmarks.jar lowrank --n 50,100,200 --rank 2 --out lr.csv   # rank-r approximation (LowRankStudy)
  * </pre>
  *
  * <ul>
@@ -47,6 +48,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code figure4 [options]}: runs {@link Figure4} (the paper's Figure 4, path-regularised
  *       three-layer networks: objective-vs-time traces against the certified convex optimum;
  *       {@code figure4 --help} lists its options).</li>
+ *   <li>{@code lowrank [options]}: runs {@link LowRankStudy} (time, pattern counts and bounds of the
+ *       rank-r approximation algorithm vs n; {@code lowrank --help} lists its options).</li>
  * </ul>
  *
  * <p>The forks need {@code --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED};
@@ -71,6 +74,7 @@ public final class BenchMain {
             case "scaling", "--scaling" -> ScalingStudy.main(rest);
             case "table1", "--table1" -> TableOne.main(rest);
             case "figure4", "--figure4" -> Figure4.main(rest);
+            case "lowrank", "--lowrank" -> LowRankStudy.main(rest);
             default -> org.openjdk.jmh.Main.main(args);
         }
     }

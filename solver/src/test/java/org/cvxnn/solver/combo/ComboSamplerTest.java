@@ -114,6 +114,27 @@ class ComboSamplerTest {
         assertEquals(key(one, 0), key(data, swapped1, swapped2));
     }
 
+    /** Given points (e.g. trained sub-networks) are added before the random draws, which stay those of the stream. */
+    @Test
+    void givenPointsAreCovered() {
+        Dataset data = gaussian(10, 2, 21);
+        int m1 = 2, points = 3;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(8);
+        double[] w1 = new double[points * 2 * m1], w2 = new double[points * m1];
+        for (int k = 0; k < w1.length; k++) w1[k] = rnd.nextGaussian();
+        for (int k = 0; k < w2.length; k++) w2[k] = 0.5 + rnd.nextDouble();
+        ComboSet plain = ComboSampler.sample(data, m1, 40, 2).combos();
+        ComboSet with = ComboSampler.sample(data, m1, 40, 2, w1, w2).combos();
+        java.util.Set<Long> all = keys(with);
+        assertTrue(all.containsAll(keys(plain)), "the random draws are unchanged");
+        assertTrue(with.size() <= plain.size() + points, with.size() + " combos");
+        for (int p = 0; p < points; p++) {
+            long key = key(data, java.util.Arrays.copyOfRange(w1, p * 2 * m1, (p + 1) * 2 * m1), java.util.Arrays.copyOfRange(w2, p * m1, (p + 1) * m1));
+            assertTrue(all.contains(key), "given point " + p + " is missing");
+        }
+        assertThrows(IllegalArgumentException.class, () -> ComboSampler.sample(data, m1, 40, 2, new double[3], new double[2]));
+    }
+
     @Test
     void badInput() {
         Dataset data = gaussian(5, 2, 13);

@@ -32,11 +32,14 @@ import java.util.stream.Stream;
  * ({@code --model pathL --depth L}) on a
  * CSV data set, prints the certified result (a summary, or with {@code --json} one JSON object as
  * the last line of stdout) and optionally writes the recovered network as a {@link ModelFile}.
+ * With {@code --approx-rank R} it trains on a rank-R approximation of the data instead ({@link ApproxTraining}).
  */
 public final class TrainCommand implements Command {
     private static final Options OPTIONS = ProblemOptions.options(
             Stream.of(ModelKind.RELU2, ModelKind.GATED2, ModelKind.PATH3, ModelKind.RELU3, ModelKind.PATHL).map(ModelKind::id).collect(Collectors.joining("|")),
             Stream.concat(Arrays.stream(PathOptions.options()), Stream.of(
+                    Option.value(ApproxTraining.OPTION, "R", "relu2/path3/relu3: train on the best rank-R approximation of the features and report"
+                            + " the bound and the measured gap on the original data (polynomial in n for fixed R)"),
                     Option.value("out", "MODEL.json", "write the trained network to this model file"),
                     Option.value("save-combos", "FILE.json", "path3/relu3 only: write the program's combos to this combo file"
                             + " (read it back with --combos-file)"),
@@ -62,6 +65,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public int run(Args args, Streams streams) {
+        if (args.has(ApproxTraining.OPTION)) return ApproxTraining.run(args, streams);
         String model = args.string("model");
         if (model.equals(ModelKind.PATH3.id())) return runPath(args, streams, ModelKind.PATH3);
         if (model.equals(ModelKind.RELU3.id())) return runPath(args, streams, ModelKind.RELU3);
