@@ -19,6 +19,7 @@ import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.certificate.DualCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
+import org.cvxnn.solver.certificate.WeightDecayCertificate;
 import org.cvxnn.solver.certificate.Scope;
 import org.cvxnn.solver.combo.ComboEnumerationSettings;
 import org.cvxnn.solver.combo.ComboSampler;
@@ -45,7 +46,7 @@ import org.cvxnn.solver.network.TwoLayerNetwork;
  *       adds to the regulariser) and shrinks the solve from d to r (r+1) columns.</li>
  *   <li>The network is mapped back (every first-layer weight {@code u = Q u_q}), evaluated on the
  *       original X and certified there — {@link DualCertificate} for relu2, {@link PathCertificate} for
- *       path3 (none for relu3: its certificate is not implemented) — over all patterns (combos) of X
+ *       path3, {@link WeightDecayCertificate} for relu3 — over all patterns (combos) of X
  *       when their enumeration is affordable ({@link LowRankSettings#certificateLimit()}), over sampled
  *       ones otherwise.</li>
  * </ol>
@@ -120,7 +121,7 @@ public final class LowRankApproximation {
                 solution, model, approximation, seconds);
     }
 
-    /** A certificate's bound, scope (null: none) and the number of patterns or combos it maximised over. */
+    /** A certificate's bound, scope and the number of patterns or combos it maximised over. */
     private record Certificate(double lowerBound, Scope scope, int patterns) {}
 
     private static ConvexSolution solveTwoLayer(Dataset reduced, LowRankSettings settings, int k, IpmSettings ipm, PrintStream log) {
@@ -158,7 +159,7 @@ public final class LowRankApproximation {
 
     /**
      * The dual certificate of the model on the original design: over every pattern (combo) when their
-     * number is known to be within the limit, over samples otherwise; none for relu3.
+     * number is known to be within the limit, over samples otherwise.
      */
     private static Certificate certify(TrainedModel model, Dataset design, int designRank, LowRankSettings settings) {
         long limit = settings.certificateLimit();
@@ -173,17 +174,20 @@ public final class LowRankApproximation {
                         affordable ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
                 yield new Certificate(c.lowerBound(), c.scope(), patterns.size());
             }
-            case PATH3 -> {
+            case PATH3, RELU3 -> {
                 ParallelThreeLayerNetwork network = ((ThreeLayerNetwork) model.network()).network();
                 ComboSet combos = affordable ? allCombos(design, settings) : null;
                 boolean exact = combos != null;
                 if (!exact)
                     combos = ComboSampler.sample(design, settings.m1(), settings.certificateSamples(), settings.certificateSeed(),
                             network.w1(), network.w2()).combos();
-                PathCertificate c = PathCertificate.of(network, design, combos, settings.beta(), exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
-                yield new Certificate(c.lowerBound(), c.scope(), combos.size());
+                Scope scope = exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET;
+                double bound = settings.model() == ModelKind.PATH3
+                        ? PathCertificate.of(network, design, combos, settings.beta(), scope).lowerBound()
+                        : WeightDecayCertificate.of(network, design, combos, settings.beta(), scope).lowerBound();
+                yield new Certificate(bound, scope, combos.size());
             }
-            default -> new Certificate(Double.NaN, null, 0);
+            default -> throw new IllegalStateException("no low-rank certificate for " + settings.model().id());
         };
     }
 

@@ -33,12 +33,10 @@ import org.cvxnn.solver.data.Dataset;
  * @param guaranteedLowerBound {@code max(0, dual bound of the X_r solve)/(1+τ/2)²}: a rigorous lower bound on
  *                             p*(X) (the X_r solve enumerates every pattern or combo of X_r); it is at least
  *                             {@code F(θ_r;X)/(1+τ/2)⁴} up to the solver's gap
- * @param lowerBound           the dual certificate of θ_r on X (formulations §1.6, §4.2); NaN for relu3, whose
- *                             certificate is not implemented
+ * @param lowerBound           the dual certificate of θ_r on X (formulations §1.6, §4.2, §3.9)
  * @param lowerBoundScope      {@link Scope#ALL_PATTERNS} when {@code lowerBound} maximises over every pattern
- *                             (combo) of X and is rigorous, {@link Scope#PATTERN_SUBSET} when over sampled ones;
- *                             null when there is no certificate
- * @param certificatePatterns  number of patterns (combos) of X the certificate maximises over; 0 without one
+ *                             (combo) of X and is rigorous, {@link Scope#PATTERN_SUBSET} when over sampled ones
+ * @param certificatePatterns  number of patterns (combos) of X the certificate maximises over
  * @param approxSolution       the certified convex solve on X_r, in orthonormal coordinates of the row space
  *                             of X_r (with the bias column): its objective, dual bound and gap refer to
  *                             p*(X_r), its pattern (combo) count is that of X_r; its model acts on those
@@ -54,13 +52,14 @@ public record LowRankResult(int rank, double sigmaNext, double lip, double tau, 
                             TrainedModel model, Dataset approximation, Map<String, Double> seconds) {
 
     public LowRankResult {
+        Objects.requireNonNull(lowerBoundScope, "lowerBoundScope");
         Objects.requireNonNull(approxSolution, "approxSolution");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(approximation, "approximation");
         seconds = Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
     }
 
-    /** {@code (F(θ_r;X) − lowerBound)/max(1, |F(θ_r;X)|)}, within the certificate's scope; NaN without one. */
+    /** {@code (F(θ_r;X) − lowerBound)/max(1, |F(θ_r;X)|)}, within the certificate's scope. */
     public double relativeGap() {
         return (objective - lowerBound) / Math.max(1.0, Math.abs(objective));
     }

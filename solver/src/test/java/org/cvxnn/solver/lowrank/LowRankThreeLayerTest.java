@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,13 +45,8 @@ class LowRankThreeLayerTest {
         assertEquals(kind, res.model().kind());
         assertEquals(pStar, res.objective(), 1e-6 * pStar);
         assertEquals(1, res.boundFactor(), 1e-9);
-        if (kind == ModelKind.PATH3) {
-            assertEquals(Scope.ALL_PATTERNS, res.lowerBoundScope());
-            assertEquals(pStar, res.lowerBound(), 1e-5 * pStar);
-        } else {
-            assertNull(res.lowerBoundScope());
-            assertTrue(Double.isNaN(res.lowerBound()));
-        }
+        assertEquals(Scope.ALL_PATTERNS, res.lowerBoundScope());
+        assertEquals(pStar, res.lowerBound(), 1e-5 * pStar);
     }
 
     @ParameterizedTest
@@ -74,10 +68,8 @@ class LowRankThreeLayerTest {
         assertTrue(res.objective() <= res.boundFactor() * pStar);
         assertTrue(pStarApprox <= half * half * pStar * (1 + 1e-7) && pStar <= half * half * pStarApprox * (1 + 1e-7));
         assertTrue(res.guaranteedLowerBound() <= pStar * (1 + 1e-7));
-        if (kind == ModelKind.PATH3) {
-            assertEquals(Scope.ALL_PATTERNS, res.lowerBoundScope());
-            assertTrue(res.lowerBound() <= pStar * (1 + 1e-7), "certificate " + res.lowerBound() + " above p* " + pStar);
-        }
+        assertEquals(Scope.ALL_PATTERNS, res.lowerBoundScope());
+        assertTrue(res.lowerBound() <= pStar * (1 + 1e-7), "certificate " + res.lowerBound() + " above p* " + pStar);
     }
 
     @Test
