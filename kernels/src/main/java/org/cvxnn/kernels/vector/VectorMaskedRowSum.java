@@ -19,9 +19,8 @@ import org.cvxnn.kernels.MaskedRowSum;
  * the same order as the reference.
  *
  * <p>No vector lives across the reads of the mask words: with accumulators held in registers over
- * the whole column sweep (the earlier design), C2 (JDK 25) boxed all of them on every column
- * because of the mask-word load between the adds — 6 MB of garbage and 12× the time per call at
- * n = 1000, 500 columns.
+ * the whole column sweep, C2 (JDK 25) boxed them on every column in some runs (6 MB of garbage
+ * and 4–12× the time per call at n = 1000, 500 columns).
  */
 final class VectorMaskedRowSum extends MaskedRowSum {
 
