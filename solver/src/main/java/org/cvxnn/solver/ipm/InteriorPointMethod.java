@@ -47,8 +47,8 @@ final class InteriorPointMethod {
     // iterate and direction
     private final PrimalVector x, dx, rx, bx, px, cx, rx2;
     private final ConeVector s, z, ds, dz, rz, bz, cz, lambda, tmpA, tmpB;
-    // orthant scaling: sigma = z/s, winv = sqrt(z/s)
-    private final Matrix sigma, winv;
+    // orthant scaling σ = z/s; W⁻¹ = diag(√(z/s)) and λ = √(sz) are formed where needed (combinedRhs)
+    private final Matrix sigma;
     private final Matrix yhat, resid;
 
     private final PhaseTimer timer = new PhaseTimer();
@@ -85,11 +85,10 @@ final class InteriorPointMethod {
         rz = cone(arena);
         bz = cone(arena);
         cz = cone(arena);
-        lambda = cone(arena);
+        lambda = new ConeVector(arena, rows, blocks, groupDim, cones, false); // SOC part only
         tmpA = cone(arena);
         tmpB = cone(arena);
         sigma = constrained ? Matrix.allocate(arena, rows, blocks) : null;
-        winv = constrained ? Matrix.allocate(arena, rows, blocks) : null;
         yhat = Matrix.vector(arena, n);
         resid = Matrix.vector(arena, n);
         normY2 = ew.sumSquares(y.segment(), n);
@@ -272,16 +271,24 @@ final class InteriorPointMethod {
     // ---------------------------------------------------------------------------------------
     // Scaling, Newton directions, step length.
 
-    /** NT scaling at the current (s, z) and λ = W z. */
+    /** NT scaling at the current (s, z): σ = z/s on the orthant, W and λ = W z on the SOCs. */
     private boolean scale() {
         if (constrained) {
-            long len = s.orthantLength();
             if (minEntry(s.orthant) <= 0 || minEntry(z.orthant) <= 0) return false;
-            ew.div(z.orthant.segment(), s.orthant.segment(), sigma.segment(), len);
-            ew.sqrtMul(s.orthant.segment(), z.orthant.segment(), lambda.orthant.segment(), len);
-            ew.div(z.orthant.segment(), lambda.orthant.segment(), winv.segment(), len); // z/√(sz) = √(z/s)
+            ew.div(z.orthant.segment(), s.orthant.segment(), sigma.segment(), s.orthantLength());
         }
         return soc.update(s.soc, z.soc, lambda.soc);
+    }
+
+    /** {@code out ← λ = √(s∘z)}, the orthant part of the scaled point. */
+    private void orthantLambda(Matrix out) {
+        ew.sqrtMul(s.orthant.segment(), z.orthant.segment(), out.segment(), s.orthantLength());
+    }
+
+    /** {@code out ← √(z/s)}, the orthant part of W⁻¹, as z/λ. */
+    private void orthantWinv(Matrix out) {
+        orthantLambda(out);
+        ew.div(z.orthant.segment(), out.segment(), out.segment(), s.orthantLength());
     }
 
     /**
@@ -354,18 +361,23 @@ final class InteriorPointMethod {
 
     /** Combined (corrector) right-hand side from the affine direction in (ds, dz). */
     private void combinedRhs(double sigmaMu) {
+        // orthant W⁻¹ in cz (free until the corrector's refinement), λ in ds once Δs_a is consumed
+        Matrix winv = constrained ? cz.orthant : null;
+        if (constrained) orthantWinv(winv);
         // tmpA = W⁻¹Δs_a, tmpB = WΔz_a
-        applyWinv(ds, tmpA);
-        applyW(dz, tmpB);
+        applyWinv(ds, tmpA, winv);
+        applyW(dz, tmpB, winv);
         // r_c (into tmpA) = −λ∘λ + σμe − tmpA∘tmpB
         if (constrained) {
             long len = s.orthantLength();
+            Matrix lam = ds.orthant;
+            orthantLambda(lam);
             ew.mul(tmpA.orthant.segment(), tmpB.orthant.segment(), tmpA.orthant.segment(), len);
-            ew.mul(lambda.orthant.segment(), lambda.orthant.segment(), tmpB.orthant.segment(), len);
+            ew.mul(lam.segment(), lam.segment(), tmpB.orthant.segment(), len);
             ew.axpby(-1.0, tmpB.orthant.segment(), -1.0, tmpA.orthant.segment(), tmpA.orthant.segment(), len);
             addToAll(tmpA.orthant, sigmaMu);
             // ξ = r_c / λ
-            ew.div(tmpA.orthant.segment(), lambda.orthant.segment(), tmpA.orthant.segment(), len);
+            ew.div(tmpA.orthant.segment(), lam.segment(), tmpA.orthant.segment(), len);
         }
         SocCones.jordan(tmpA.soc, tmpB.soc, cz.soc);
         SocCones.square(lambda.soc, tmpB.soc);
@@ -374,7 +386,7 @@ final class InteriorPointMethod {
         SocCones.shift(tmpA.soc, sigmaMu);
         SocCones.divide(lambda.soc, tmpA.soc, tmpA.soc);
         // bz = −r_z − Wξ
-        applyW(tmpA, bz);
+        applyW(tmpA, bz, winv);
         bz.axpby(ew, -1.0, rz, -1.0);
         bx.copyFrom(rx);
         bx.axpby(ew, 0.0, rx, -1.0);
@@ -420,12 +432,14 @@ final class InteriorPointMethod {
         }
     }
 
-    private void applyW(ConeVector v, ConeVector out) {
+    /** {@code out ← W v}, given the orthant part of W⁻¹ ({@link #orthantWinv}; null when unconstrained). */
+    private void applyW(ConeVector v, ConeVector out, Matrix winv) {
         if (constrained) ew.div(v.orthant.segment(), winv.segment(), out.orthant.segment(), v.orthantLength());
         soc.applyW(v.soc, out.soc);
     }
 
-    private void applyWinv(ConeVector v, ConeVector out) {
+    /** {@code out ← W⁻¹ v}, given the orthant part of W⁻¹. */
+    private void applyWinv(ConeVector v, ConeVector out, Matrix winv) {
         if (constrained) ew.mul(v.orthant.segment(), winv.segment(), out.orthant.segment(), v.orthantLength());
         soc.applyWinv(v.soc, out.soc);
     }

@@ -12,16 +12,16 @@ import java.lang.foreign.Arena;
 final class KhatriRao {
     private KhatriRao() { }
 
+    /** Written straight into off-heap memory: no heap copy of the n × d(d+1)/2 matrix. */
     static Matrix of(Arena arena, Matrix x) {
         int n = x.rows(), d = x.cols();
-        double[] xs = x.toArray();
-        double[] kr = new double[n * (d * (d + 1) / 2)];
+        Matrix kr = Matrix.allocate(arena, n, d * (d + 1) / 2);
         int col = 0;
         for (int j = 0; j < d; j++) {
             for (int i = 0; i <= j; i++, col++) {
-                for (int a = 0; a < n; a++) kr[a + col * n] = xs[a + i * n] * xs[a + j * n];
+                for (int a = 0; a < n; a++) kr.set(a, col, x.get(a, i) * x.get(a, j));
             }
         }
-        return Matrix.of(arena, n, d * (d + 1) / 2, kr);
+        return kr;
     }
 }

@@ -29,8 +29,7 @@ final class TwoLayerOperator implements BlockOperator {
     private final Matrix khatriRao;
     private final Kernels kernels = Kernels.get();
 
-    private final Matrix panel;      // n × P
-    private final Matrix signed;     // n × B
+    private final Matrix panel;      // n × P (also one half of a rows × B operand at a time)
     private final Matrix diff;       // d × P
     private final Matrix chunk;      // n × (chunkMasks·d)
     private final int chunkMasks;
@@ -59,7 +58,6 @@ final class TwoLayerOperator implements BlockOperator {
         this.masks = masks;
         this.khatriRao = constrained ? KhatriRao.of(arena, x) : null;
         this.panel = Matrix.allocate(arena, n, p);
-        this.signed = constrained ? Matrix.allocate(arena, n, blocks) : null;
         this.diff = constrained ? Matrix.allocate(arena, d, p) : null;
         this.chunkMasks = (int) Math.max(1, Math.min(p, CHUNK_DOUBLES / Math.max(1L, (long) n * d)));
         this.chunk = Matrix.allocate(arena, n, chunkMasks * d);
@@ -122,8 +120,13 @@ final class TwoLayerOperator implements BlockOperator {
     @Override
     public void constraintTranspose(double alpha, Matrix z, double beta, Matrix g) {
         requireConstrained();
-        applySigns(z, 1.0, signed);
-        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, signed, beta, g);
+        // one half (v- or w-blocks) at a time through the n × P panel: no rows × B scratch
+        for (int half = 0; half < 2; half++) {
+            Matrix from = z.columns(half * p, p);
+            kernels.signFlip().apply(from.segment(), from.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask(),
+                    1.0, panel.segment(), panel.ld());
+            Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, panel, beta, g.columns(half * p, p));
+        }
     }
 
     /** {@code out ← alpha·(2D − I)∘in} per block column, one read and one write ({@code in} may be {@code out}). */
