@@ -33,6 +33,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code cvxnn certify}: the duality-gap certificate of a relu2 model (formulations §1.6), a path3
@@ -151,13 +152,8 @@ public final class CertifyCommand implements Command {
         boolean exact = source.complete();
         ParallelThreeLayerNetwork network = model.network();
         Dataset design = in.model().model().design(in.features());
-        ComboSet combos;
-        try {
-            combos = source.combosOf(design, network.width());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage()
-                    + (exact ? "; use --combos N to sample combos instead" : ""), e);
-        }
+        ComboSet combos = combos(dataFile, exact ? "; use --combos N to sample combos instead" : "",
+                () -> source.combosOf(design, network.width()));
         Scope scope = exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET;
         // the model file reader has checked ‖W1k‖_F <= 1, so (3.1) is defined for weight decay
         GapCertificate c = model.penalty() == ThreeLayerPenalty.WEIGHT_DECAY
@@ -179,12 +175,7 @@ public final class CertifyCommand implements Command {
                                    ComboSource source, Path modelFile, Path dataFile) {
         boolean exact = source.complete();
         Dataset design = in.model().model().design(in.features());
-        TreeComboSet combos;
-        try {
-            combos = source.treeCombosOf(design, network.shape());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage(), e);
-        }
+        TreeComboSet combos = combos(dataFile, "", () -> source.treeCombosOf(design, network.shape()));
         PathTreeCertificate c = PathTreeCertificate.of(network, design, combos, beta, exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
 
         Map<String, Object> r = new LinkedHashMap<>();
@@ -195,6 +186,15 @@ public final class CertifyCommand implements Command {
         if (args.flag("json")) streams.out().println(Json.compact(r));
         else summary(streams.out(), modelFile, dataFile, c, exact, "combos", combos.size());
         return 0;
+    }
+
+    /** The combos {@code compute} gives; its rejection becomes an error naming the data file, with {@code hint} appended. */
+    private static <T> T combos(Path dataFile, String hint, Supplier<T> compute) {
+        try {
+            return compute.get();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage() + hint, e);
+        }
     }
 
     /** The JSON fields objective, lower_bound, gap and gap_rel of a certificate. */
