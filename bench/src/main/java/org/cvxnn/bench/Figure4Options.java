@@ -8,6 +8,10 @@ import java.util.Locale;
 import org.cvxnn.solver.ModelKind;
 import org.cvxnn.solver.baseline.Optimizer;
 
+import static org.cvxnn.bench.OptionValues.fraction;
+import static org.cvxnn.bench.OptionValues.integer;
+import static org.cvxnn.bench.OptionValues.longValue;
+
 /**
  * Command line of {@link Figure4}.
  *
@@ -107,34 +111,5 @@ record Figure4Options(ModelKind model, Path out, int n, boolean bias, long seed,
             l.add(o);
         }
         return List.copyOf(l);
-    }
-
-    private static double fraction(String opt, String v) {
-        try {
-            double x = Double.parseDouble(v);
-            if (x > 0 && x < 1) return x;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(opt + " needs a number strictly between 0 and 1, got '" + v + "'");
-    }
-
-    private static int integer(String opt, String v, int min, int max) {
-        int x;
-        try {
-            x = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(opt + ": '" + v + "' is not an integer");
-        }
-        if (x < min || x > max) throw new IllegalArgumentException(opt + ": " + x + " is outside " + min + ".." + max);
-        return x;
-    }
-
-    private static long longValue(String opt, String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(opt + ": '" + v + "' is not an integer");
-        }
     }
 }

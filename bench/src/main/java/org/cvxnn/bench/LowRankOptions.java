@@ -1,10 +1,14 @@
 package org.cvxnn.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.cvxnn.solver.ModelKind;
+
+import static org.cvxnn.bench.OptionValues.integer;
+import static org.cvxnn.bench.OptionValues.list;
+import static org.cvxnn.bench.OptionValues.longValue;
+import static org.cvxnn.bench.OptionValues.nonNegative;
 
 /**
  * Command line of {@link LowRankStudy}.
@@ -94,40 +98,5 @@ record LowRankOptions(ModelKind model, int m1, List<Integer> ns, int d, List<Int
         for (ModelKind k : new ModelKind[] {ModelKind.RELU2, ModelKind.PATH3, ModelKind.RELU3})
             if (k.id().equals(v)) return k;
         throw new IllegalArgumentException("--model must be relu2, path3 or relu3, got '" + v + "'");
-    }
-
-    private static double nonNegative(String opt, String v) {
-        try {
-            double x = Double.parseDouble(v);
-            if (x >= 0 && Double.isFinite(x)) return x;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(opt + " needs a non-negative number, got '" + v + "'");
-    }
-
-    private static List<Integer> list(String opt, String v, int min) {
-        List<Integer> l = new ArrayList<>();
-        for (String part : v.split(",", -1)) l.add(integer(opt, part.trim(), min));
-        return List.copyOf(l);
-    }
-
-    private static int integer(String opt, String v, int min) {
-        int x;
-        try {
-            x = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(opt + ": '" + v + "' is not an integer");
-        }
-        if (x < min) throw new IllegalArgumentException(opt + ": " + x + " is below the minimum " + min);
-        return x;
-    }
-
-    private static long longValue(String opt, String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(opt + ": '" + v + "' is not an integer");
-        }
     }
 }

@@ -1,10 +1,14 @@
 package org.cvxnn.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.cvxnn.solver.combo.ComboEnumerationSettings;
+
+import static org.cvxnn.bench.OptionValues.integer;
+import static org.cvxnn.bench.OptionValues.list;
+import static org.cvxnn.bench.OptionValues.longValue;
+import static org.cvxnn.bench.OptionValues.positive;
 
 /**
  * Command line of {@link ScalingStudy}.
@@ -95,7 +99,7 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
                         case "--threads" -> threads = integer(a, v, 1);
                         case "--max-iterations" -> maxIterations = integer(a, v, 1);
                         case "--dsyrk-calls" -> { dsyrkCalls = integer(a, v, 1); explicitCalls = true; }
-                        case "--beta-scale" -> betaScale = positiveDouble(a, v);
+                        case "--beta-scale" -> betaScale = positive(a, v);
                         case "--combos-m1" -> comboM1s = list(a, v, 1);
                         case "--max-combos" -> { maxCombos = longValue(a, v); explicitMax = true; }
                         default -> throw new AssertionError(a);
@@ -122,40 +126,5 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
                 if (r >= d) throw new IllegalArgumentException("--rank " + r + " is not below --d " + d + "; omit --rank for full rank");
         return new StudyOptions(ns, ds, ps, ranks, exact, solve, repeats, seed, threads, maxIterations, warmup, dsyrkCalls, workingSet, betaScale,
                 comboM1s, maxCombos, out);
-    }
-
-    private static double positiveDouble(String opt, String v) {
-        try {
-            double x = Double.parseDouble(v);
-            if (x > 0 && Double.isFinite(x)) return x;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(opt + " needs a positive number, got '" + v + "'");
-    }
-
-    private static List<Integer> list(String opt, String v, int min) {
-        List<Integer> l = new ArrayList<>();
-        for (String part : v.split(",", -1)) l.add(integer(opt, part.trim(), min));
-        return List.copyOf(l);
-    }
-
-    private static int integer(String opt, String v, int min) {
-        int x;
-        try {
-            x = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(opt + ": '" + v + "' is not an integer");
-        }
-        if (x < min) throw new IllegalArgumentException(opt + ": " + x + " is below the minimum " + min);
-        return x;
-    }
-
-    private static long longValue(String opt, String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(opt + ": '" + v + "' is not an integer");
-        }
     }
 }

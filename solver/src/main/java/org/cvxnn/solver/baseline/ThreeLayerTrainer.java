@@ -1,7 +1,6 @@
 package org.cvxnn.solver.baseline;
 
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 import org.cvxnn.solver.data.Dataset;
 
@@ -34,18 +33,17 @@ public final class ThreeLayerTrainer implements Trainer<ParallelThreeLayerNetwor
 
     @Override
     public TrainingResult<ParallelThreeLayerNetwork> train(Dataset data, double beta, TrainingSettings settings) {
-        long start = System.nanoTime();
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(settings, "settings");
-        TrainingLoop.requireBeta(beta);
-        int batch = settings.batchRows(data.n());
-        ParallelShape shape = new ParallelShape(data.d(), subnetworks, width);
-        SplittableRandom random = new SplittableRandom(settings.seed());
         return switch (penalty) {
-            case WEIGHT_DECAY -> TrainingLoop.run(new WeightDecayObjective(data, shape, beta, batch),
-                    WeightDecayObjective.initialParameters(shape, random), settings, random.split(), start);
-            case PATH -> TrainingLoop.run(new PathSurrogateObjective(data, shape, beta, batch),
-                    PathSurrogateObjective.initialParameters(shape, random), settings, random.split(), start);
+            case WEIGHT_DECAY -> TrainingLoop.train(data, beta, settings,
+                    batch -> new WeightDecayObjective(data, shape(data), beta, batch),
+                    random -> WeightDecayObjective.initialParameters(shape(data), random));
+            case PATH -> TrainingLoop.train(data, beta, settings,
+                    batch -> new PathSurrogateObjective(data, shape(data), beta, batch),
+                    random -> PathSurrogateObjective.initialParameters(shape(data), random));
         };
+    }
+
+    private ParallelShape shape(Dataset data) {
+        return new ParallelShape(data.d(), subnetworks, width);
     }
 }

@@ -1,7 +1,12 @@
 package org.cvxnn.solver.baseline;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+import org.cvxnn.solver.data.Dataset;
 
 /**
  * The epoch loop shared by every baseline trainer: shuffle, then per batch gradient, step and
@@ -39,6 +44,23 @@ final class TrainingLoop {
         double value = objective.reportedObjective(network);
         return new TrainingResult<>(network, value, outcome.status(), outcome.epochs(), loop.elapsedSeconds(),
                 loop.trace.build(), settings);
+    }
+
+    /**
+     * A whole training run with every trainer's boundary checks: the objective {@code objective}
+     * builds for the batch size of {@code settings} on {@code data}, from the parameters
+     * {@code initial} draws from the stream seeded by {@code settings} (a split of it orders the batches).
+     */
+    static <N> TrainingResult<N> train(Dataset data, double beta, TrainingSettings settings,
+                                       IntFunction<SmoothObjective<N>> objective, Function<SplittableRandom, double[]> initial) {
+        long start = System.nanoTime();
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(settings, "settings");
+        requireBeta(beta);
+        int batch = settings.batchRows(data.n());
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        double[] params = initial.apply(random);
+        return run(objective.apply(batch), params, settings, random.split(), start);
     }
 
     /** Checks a regularisation strength (every trainer's boundary check). */

@@ -1,7 +1,6 @@
 package org.cvxnn.solver.baseline;
 
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 import org.cvxnn.solver.combo.TreeShape;
 import org.cvxnn.solver.data.Dataset;
@@ -30,13 +29,7 @@ public final class TreeTrainer implements Trainer<TreeNetwork> {
 
     @Override
     public TrainingResult<TreeNetwork> train(Dataset data, double beta, TrainingSettings settings) {
-        long start = System.nanoTime();
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(settings, "settings");
-        TrainingLoop.requireBeta(beta);
-        int batch = settings.batchRows(data.n());
-        SplittableRandom random = new SplittableRandom(settings.seed());
-        return TrainingLoop.run(new TreeSurrogateObjective(data, shape, subnetworks, beta, batch),
-                TreeSurrogateObjective.initialParameters(data, shape, subnetworks, random), settings, random.split(), start);
+        return TrainingLoop.train(data, beta, settings, batch -> new TreeSurrogateObjective(data, shape, subnetworks, beta, batch),
+                random -> TreeSurrogateObjective.initialParameters(data, shape, subnetworks, random));
     }
 }

@@ -1,8 +1,5 @@
 package org.cvxnn.solver.baseline;
 
-import java.util.Objects;
-import java.util.SplittableRandom;
-
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.network.TwoLayerNetwork;
 
@@ -30,13 +27,7 @@ public final class TwoLayerTrainer implements Trainer<TwoLayerNetwork> {
 
     @Override
     public TrainingResult<TwoLayerNetwork> train(Dataset data, double beta, TrainingSettings settings) {
-        long start = System.nanoTime();
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(settings, "settings");
-        TrainingLoop.requireBeta(beta);
-        int batch = settings.batchRows(data.n());
-        SplittableRandom random = new SplittableRandom(settings.seed());
-        double[] params = TwoLayerObjective.initialParameters(data.d(), width, random);
-        return TrainingLoop.run(new TwoLayerObjective(data, width, beta, batch), params, settings, random.split(), start);
+        return TrainingLoop.train(data, beta, settings, batch -> new TwoLayerObjective(data, width, beta, batch),
+                random -> TwoLayerObjective.initialParameters(data.d(), width, random));
     }
 }

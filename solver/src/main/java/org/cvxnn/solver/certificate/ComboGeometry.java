@@ -31,19 +31,34 @@ final class ComboGeometry {
     ComboGeometry(Dataset design, ComboSet combos) {
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(combos, "combos");
-        if (combos.n() != design.n())
-            throw new IllegalArgumentException("the combos cover " + combos.n() + " rows, the data have n = " + design.n());
-        if (combos.d() != design.d())
-            throw new IllegalArgumentException("the combos are for d = " + combos.d() + " features, the data have d = "
-                    + design.d() + " (include the bias column in both or in neither)");
-        if (combos.size() == 0)
-            throw new IllegalArgumentException("the combo set is empty; σ(v) needs at least one combo");
+        checkCombos(design, combos.n(), combos.d(), combos.size());
         this.n = design.n();
         this.d = design.d();
         this.combos = combos;
-        this.rowMajor = new double[n * d];
+        this.rowMajor = rowMajor(design);
+    }
+
+    /**
+     * Rejects combos (of a three-layer or tree combo set) over {@code n} rows and {@code d} features
+     * that do not belong to {@code design}, or an empty set of {@code size} combos.
+     */
+    static void checkCombos(Dataset design, int n, int d, int size) {
+        if (n != design.n())
+            throw new IllegalArgumentException("the combos cover " + n + " rows, the data have n = " + design.n());
+        if (d != design.d())
+            throw new IllegalArgumentException("the combos are for d = " + d + " features, the data have d = "
+                    + design.d() + " (include the bias column in both or in neither)");
+        if (size == 0)
+            throw new IllegalArgumentException("the combo set is empty; σ(v) needs at least one combo");
+    }
+
+    /** The feature matrix of {@code design} row-major, n×d. */
+    static double[] rowMajor(Dataset design) {
+        int n = design.n(), d = design.d();
+        double[] rowMajor = new double[n * d];
         for (int r = 0; r < n; r++)
             for (int j = 0; j < d; j++) rowMajor[r * d + j] = design.x()[r + j * n];
+        return rowMajor;
     }
 
     int n() {
@@ -65,6 +80,11 @@ final class ComboGeometry {
 
     /** Rejects a residual of the wrong length. */
     void checkResidual(double[] v) {
+        checkResidual(v, n);
+    }
+
+    /** Rejects a residual that is not of length {@code n}. */
+    static void checkResidual(double[] v, int n) {
         Objects.requireNonNull(v, "v");
         if (v.length != n)
             throw new IllegalArgumentException("v has length " + v.length + ", the data have n = " + n + " samples");

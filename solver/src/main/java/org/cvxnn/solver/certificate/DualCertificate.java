@@ -23,7 +23,8 @@ import org.cvxnn.solver.network.TwoLayerNetwork;
  * @param maxSign    ±1, the sign attaining σ(v) at that pattern; 0 when σ(v) = 0
  */
 public record DualCertificate(Scope scope, double beta, double objective, double lowerBound,
-                              double sigma, double scale, int maxPattern, int maxSign) {
+                              double sigma, double scale, int maxPattern, int maxSign)
+        implements GapCertificate {
 
     public DualCertificate {
         Objects.requireNonNull(scope, "scope");
@@ -41,17 +42,10 @@ public record DualCertificate(Scope scope, double beta, double objective, double
      */
     public static DualCertificate of(TwoLayerNetwork network, Dataset data, PatternSet patterns, double beta, Scope scope) {
         Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(scope, "scope");
-        ResidualBound.requireBeta(beta);
-        if (network.d() != data.d())
-            throw new IllegalArgumentException("the network has input dimension " + network.d() + ", the data have d = " + data.d()
-                    + " features (include the bias column in both or in neither)");
+        ResidualBound.requireArguments(network.d(), data, "data", scope, beta);
         PatternDualNorm dualNorm = new PatternDualNorm(data, patterns);
-
-        ResidualBound bound = ResidualBound.of(data.y(), network.predict(data), beta, dualNorm::evaluate);
-        return new DualCertificate(scope, beta, network.objective(data, beta), bound.lowerBound(),
-                bound.sigma().value(), bound.scale(), bound.sigma().pattern(), bound.sigma().sign());
+        return ResidualBound.of(data.y(), network.predict(data), beta, dualNorm::evaluate)
+                .certificate(scope, beta, network.objective(data, beta), DualCertificate::new);
     }
 
     /**
@@ -63,21 +57,8 @@ public record DualCertificate(Scope scope, double beta, double objective, double
         return new PatternDualNorm(data, patterns).evaluate(data.y()).value();
     }
 
-    /** {@code F(θ) − LB}: an upper bound on {@code F(θ) − p*} (within the {@link #scope()}). */
-    public double gap() {
-        return objective - lowerBound;
-    }
-
-    /** {@code gap / max(1, |F(θ)|)}. */
-    public double relativeGap() {
-        return gap() / Math.max(1.0, Math.abs(objective));
-    }
-
     @Override
     public String toString() {
-        String argmax = maxPattern < 0 ? "none" : maxPattern + (maxSign > 0 ? " (+)" : " (-)");
-        return "DualCertificate[" + scope + " (" + scope.meaning() + "), beta=" + beta + ", objective=" + objective
-                + ", lowerBound=" + lowerBound + ", gap=" + gap() + ", relativeGap=" + relativeGap()
-                + ", sigma=" + sigma + ", t=" + scale + ", argmaxPattern=" + argmax + "]";
+        return ResidualBound.describe(this, "argmaxPattern", maxPattern);
     }
 }

@@ -26,7 +26,8 @@ import org.cvxnn.solver.data.Dataset;
  * @param maxSign    ±1, the output sign attaining σ(v) at that combo; 0 when σ(v) = 0
  */
 public record PathCertificate(Scope scope, double beta, double objective, double lowerBound,
-                              double sigma, double scale, int maxCombo, int maxSign) {
+                              double sigma, double scale, int maxCombo, int maxSign)
+        implements GapCertificate {
 
     public PathCertificate {
         Objects.requireNonNull(scope, "scope");
@@ -44,21 +45,8 @@ public record PathCertificate(Scope scope, double beta, double objective, double
      */
     public static PathCertificate of(ParallelThreeLayerNetwork network, Dataset design, ComboSet combos, double beta,
                                      Scope scope) {
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(design, "design");
-        Objects.requireNonNull(scope, "scope");
-        ResidualBound.requireBeta(beta);
-        if (network.d() != design.d())
-            throw new IllegalArgumentException("the network has input dimension " + network.d() + ", the data have d = "
-                    + design.d() + " features (include the bias column in both or in neither)");
-        PathDualNorm dualNorm = new PathDualNorm(design, combos);
-        if (combos.m1() != network.width())
-            throw new IllegalArgumentException("the combos have m1 = " + combos.m1() + " first-layer neurons, the network's"
-                    + " sub-networks have width " + network.width() + "; enumerate the combos with the network's width");
-
-        ResidualBound bound = ResidualBound.of(design.y(), network.predict(design), beta, dualNorm::evaluate);
-        return new PathCertificate(scope, beta, network.pathObjective(design, beta), bound.lowerBound(),
-                bound.sigma().value(), bound.scale(), bound.sigma().pattern(), bound.sigma().sign());
+        return ResidualBound.ofParallel(network, design, combos, beta, scope, (x, c) -> new PathDualNorm(x, c)::evaluate)
+                .certificate(scope, beta, network.pathObjective(design, beta), PathCertificate::new);
     }
 
     /**
@@ -70,21 +58,8 @@ public record PathCertificate(Scope scope, double beta, double objective, double
         return new PathDualNorm(design, combos).evaluate(design.y()).value();
     }
 
-    /** {@code F(θ) − LB}: an upper bound on {@code F(θ) − p*} (within the {@link #scope()}). */
-    public double gap() {
-        return objective - lowerBound;
-    }
-
-    /** {@code gap / max(1, |F(θ)|)}. */
-    public double relativeGap() {
-        return gap() / Math.max(1.0, Math.abs(objective));
-    }
-
     @Override
     public String toString() {
-        String argmax = maxCombo < 0 ? "none" : maxCombo + (maxSign > 0 ? " (+)" : " (-)");
-        return "PathCertificate[" + scope + " (" + scope.meaning() + "), beta=" + beta + ", objective=" + objective
-                + ", lowerBound=" + lowerBound + ", gap=" + gap() + ", relativeGap=" + relativeGap()
-                + ", sigma=" + sigma + ", t=" + scale + ", argmaxCombo=" + argmax + "]";
+        return ResidualBound.describe(this, "argmaxCombo", maxCombo);
     }
 }

@@ -1,7 +1,5 @@
 package org.cvxnn.solver.certificate;
 
-import java.util.stream.IntStream;
-
 import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.data.Dataset;
 
@@ -48,22 +46,8 @@ public final class PathDualNorm {
      */
     public DualNorm evaluate(double[] v) {
         geometry.checkResidual(v);
-        int size = geometry.size();
-        double[] plus = new double[size];
-        double[] minus = new double[size];
-        IntStream.range(0, size).parallel().forEach(c -> {
-            RowConeProjector cone = geometry.coneRows(c).projector();
-            double[] g = geometry.correlation(c, v);
-            plus[c] = cone.project(g).norm();
-            for (int k = 0; k < g.length; k++) g[k] = -g[k];
-            minus[c] = cone.project(g).norm();
-        });
-        DualNorm best = DualNorm.ZERO;
-        for (int c = 0; c < size; c++) {
-            if (plus[c] > best.value()) best = new DualNorm(plus[c], c, 1);
-            if (minus[c] > best.value()) best = new DualNorm(minus[c], c, -1);
-        }
-        return best;
+        return DualNorm.largest(geometry.size(),
+                c -> DualNorm.projectBothSigns(geometry.coneRows(c).projector(), geometry.correlation(c, v)));
     }
 
     /**

@@ -25,7 +25,8 @@ import org.cvxnn.solver.network.TreeNetwork;
  * @param maxSign    ±1, the output sign attaining σ(v) at that combo; 0 when σ(v) = 0
  */
 public record PathTreeCertificate(Scope scope, double beta, double objective, double lowerBound,
-                                  double sigma, double scale, int maxCombo, int maxSign) {
+                                  double sigma, double scale, int maxCombo, int maxSign)
+        implements GapCertificate {
 
     public PathTreeCertificate {
         Objects.requireNonNull(scope, "scope");
@@ -41,34 +42,18 @@ public record PathTreeCertificate(Scope scope, double beta, double objective, do
      */
     public static PathTreeCertificate of(TreeNetwork network, Dataset design, TreeComboSet combos, double beta, Scope scope) {
         Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(design, "design");
-        Objects.requireNonNull(scope, "scope");
-        ResidualBound.requireBeta(beta);
-        if (network.d() != design.d())
-            throw new IllegalArgumentException("the network has input dimension " + network.d() + ", the data have d = "
-                    + design.d() + " features (include the bias column in both or in neither)");
+        ResidualBound.requireArguments(network.d(), design, "design", scope, beta);
         if (!combos.shape().equals(network.shape()))
             throw new IllegalArgumentException("the combos are for the tree " + combos.shape() + ", the network's sub-networks are "
                     + network.shape());
         PathTreeDualNorm dualNorm = new PathTreeDualNorm(design, combos);
-        ResidualBound bound = ResidualBound.of(design.y(), network.predict(design), beta, dualNorm::evaluate);
-        return new PathTreeCertificate(scope, beta, network.objective(design, beta), bound.lowerBound(),
-                bound.sigma().value(), bound.scale(), bound.sigma().pattern(), bound.sigma().sign());
+        return ResidualBound.of(design.y(), network.predict(design), beta, dualNorm::evaluate)
+                .certificate(scope, beta, network.objective(design, beta), PathTreeCertificate::new);
     }
 
     /** {@code β_max = σ(y)} over the combos: for β ≥ β_max the zero network is optimal for their program. */
     public static double betaMax(Dataset design, TreeComboSet combos) {
         Objects.requireNonNull(design, "design");
         return new PathTreeDualNorm(design, combos).evaluate(design.y()).value();
-    }
-
-    /** {@code F(θ) − LB}. */
-    public double gap() {
-        return objective - lowerBound;
-    }
-
-    /** {@code gap / max(1, |F(θ)|)}. */
-    public double relativeGap() {
-        return gap() / Math.max(1.0, Math.abs(objective));
     }
 }

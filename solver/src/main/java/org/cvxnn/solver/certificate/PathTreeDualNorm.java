@@ -2,7 +2,6 @@ package org.cvxnn.solver.certificate;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.stream.IntStream;
 
 import org.cvxnn.solver.combo.TreeComboSet;
 import org.cvxnn.solver.combo.TreeShape;
@@ -35,40 +34,20 @@ public final class PathTreeDualNorm {
     public PathTreeDualNorm(Dataset design, TreeComboSet combos) {
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(combos, "combos");
-        if (combos.n() != design.n())
-            throw new IllegalArgumentException("the combos cover " + combos.n() + " rows, the data have n = " + design.n());
-        if (combos.d() != design.d())
-            throw new IllegalArgumentException("the combos are for d = " + combos.d() + " features, the data have d = "
-                    + design.d() + " (include the bias column in both or in neither)");
-        if (combos.size() == 0) throw new IllegalArgumentException("the combo set is empty; σ(v) needs at least one combo");
+        ComboGeometry.checkCombos(design, combos.n(), combos.d(), combos.size());
         this.n = design.n();
         this.d = design.d();
         this.combos = combos;
-        this.rowMajor = new double[n * d];
-        for (int r = 0; r < n; r++)
-            for (int j = 0; j < d; j++) rowMajor[r * d + j] = design.x()[r + j * n];
+        this.rowMajor = ComboGeometry.rowMajor(design);
     }
 
     /** σ(v) and a maximising combo (reported as {@link DualNorm#pattern()}) and sign; {@code v} has length n. */
     public DualNorm evaluate(double[] v) {
-        Objects.requireNonNull(v, "v");
-        if (v.length != n) throw new IllegalArgumentException("v has length " + v.length + ", the data have n = " + n + " samples");
-        int size = combos.size();
-        double[] plus = new double[size], minus = new double[size];
-        IntStream.range(0, size).parallel().forEach(c -> {
+        ComboGeometry.checkResidual(v, n);
+        return DualNorm.largest(combos.size(), c -> {
             double[][] coef = coefficients(c);
-            RowConeProjector cone = cone(c, coef);
-            double[] g = correlation(c, coef, v);
-            plus[c] = cone.project(g).norm();
-            for (int k = 0; k < g.length; k++) g[k] = -g[k];
-            minus[c] = cone.project(g).norm();
+            return DualNorm.projectBothSigns(cone(c, coef), correlation(c, coef, v));
         });
-        DualNorm best = DualNorm.ZERO;
-        for (int c = 0; c < size; c++) {
-            if (plus[c] > best.value()) best = new DualNorm(plus[c], c, 1);
-            if (minus[c] > best.value()) best = new DualNorm(minus[c], c, -1);
-        }
-        return best;
     }
 
     /**

@@ -27,7 +27,8 @@ import org.cvxnn.solver.data.Dataset;
  * @param maxSign    ±1, the output sign attaining σ̂ at that combo; 0 when σ̂ = 0
  */
 public record WeightDecayCertificate(Scope scope, double beta, double objective, double lowerBound,
-                              double sigma, double scale, int maxCombo, int maxSign) {
+                              double sigma, double scale, int maxCombo, int maxSign)
+        implements GapCertificate {
 
     public WeightDecayCertificate {
         Objects.requireNonNull(scope, "scope");
@@ -46,21 +47,8 @@ public record WeightDecayCertificate(Scope scope, double beta, double objective,
      */
     public static WeightDecayCertificate of(ParallelThreeLayerNetwork network, Dataset design, ComboSet combos, double beta,
                                      Scope scope) {
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(design, "design");
-        Objects.requireNonNull(scope, "scope");
-        ResidualBound.requireBeta(beta);
-        if (network.d() != design.d())
-            throw new IllegalArgumentException("the network has input dimension " + network.d() + ", the data have d = "
-                    + design.d() + " features (include the bias column in both or in neither)");
-        WeightDecayDualNorm dualNorm = new WeightDecayDualNorm(design, combos);
-        if (combos.m1() != network.width())
-            throw new IllegalArgumentException("the combos have m1 = " + combos.m1() + " first-layer neurons, the network's"
-                    + " sub-networks have width " + network.width() + "; enumerate the combos with the network's width");
-
-        ResidualBound bound = ResidualBound.of(design.y(), network.predict(design), beta, dualNorm::evaluate);
-        return new WeightDecayCertificate(scope, beta, network.objective(design, beta), bound.lowerBound(),
-                bound.sigma().value(), bound.scale(), bound.sigma().pattern(), bound.sigma().sign());
+        return ResidualBound.ofParallel(network, design, combos, beta, scope, (x, c) -> new WeightDecayDualNorm(x, c)::evaluate)
+                .certificate(scope, beta, network.objective(design, beta), WeightDecayCertificate::new);
     }
 
     /**
@@ -72,21 +60,8 @@ public record WeightDecayCertificate(Scope scope, double beta, double objective,
         return new WeightDecayDualNorm(design, combos).evaluate(design.y()).value();
     }
 
-    /** {@code F(θ) − LB}: an upper bound on {@code F(θ) − p*} (within the {@link #scope()}). */
-    public double gap() {
-        return objective - lowerBound;
-    }
-
-    /** {@code gap / max(1, |F(θ)|)}. */
-    public double relativeGap() {
-        return gap() / Math.max(1.0, Math.abs(objective));
-    }
-
     @Override
     public String toString() {
-        String argmax = maxCombo < 0 ? "none" : maxCombo + (maxSign > 0 ? " (+)" : " (-)");
-        return "WeightDecayCertificate[" + scope + " (" + scope.meaning() + "), beta=" + beta + ", objective=" + objective
-                + ", lowerBound=" + lowerBound + ", gap=" + gap() + ", relativeGap=" + relativeGap()
-                + ", sigma=" + sigma + ", t=" + scale + ", argmaxCombo=" + argmax + "]";
+        return ResidualBound.describe(this, "argmaxCombo", maxCombo);
     }
 }

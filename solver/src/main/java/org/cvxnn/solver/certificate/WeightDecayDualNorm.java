@@ -73,11 +73,7 @@ public final class WeightDecayDualNorm {
             upper[k] = refine(c, sign, v, coarse[k]).upper();
             refinedMax = Math.max(refinedMax, upper[k]);
         }
-        DualNorm best = DualNorm.ZERO;
-        for (int k = 0; k < upper.length; k++) {
-            if (upper[k] > best.value()) best = new DualNorm(upper[k], k / 2, k % 2 == 0 ? 1 : -1);
-        }
-        return best;
+        return DualNorm.largest(upper);
     }
 
     /**

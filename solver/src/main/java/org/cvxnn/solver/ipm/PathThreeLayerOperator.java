@@ -12,6 +12,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
+import static org.cvxnn.solver.ipm.GroupedBlocks.slice;
+
 /**
  * {@link BlockOperator} of the path-regularised three-layer program (formulations (4.2)): per combo
  * {@code c} two blocks {@code u_c} (sign +1, blocks {@code 0..C−1}) and {@code u'_c} (sign −1,
@@ -68,10 +70,7 @@ final class PathThreeLayerOperator implements BlockOperator {
      *                  (path norm, (4.2))
      */
     PathThreeLayerOperator(Arena arena, Matrix x, ComboSet combos, boolean perNeuron) {
-        if (combos.n() != x.rows() || combos.d() != x.cols())
-            throw new IllegalArgumentException("combos are for " + combos.n() + "×" + combos.d() + " data, X is "
-                    + x.rows() + "×" + x.cols());
-        if (combos.size() == 0) throw new IllegalArgumentException("the combo set is empty");
+        GroupedBlocks.checkCombos(x, combos.n(), combos.d(), combos.size());
         this.n = x.rows();
         this.d = x.cols();
         this.m1 = combos.m1();
@@ -112,19 +111,10 @@ final class PathThreeLayerOperator implements BlockOperator {
         this.signs = Matrix.of(arena, blocks * m1, 1, s);
         this.lossSigns = Matrix.of(arena, blocks * m1, 1, ls);
         this.khatriRao = KhatriRao.of(arena, x);
-        this.pairIndex = new int[m1][m1];
-        for (int j = 0, pair = 0; j < m1; j++) for (int k = j; k < m1; k++, pair++) pairIndex[j][k] = pair;
-        this.gramRow = new int[dim * (dim + 1) / 2];
-        this.gramPair = new int[gramRow.length];
-        for (int cc = 0, packed = 0; cc < dim; cc++) {
-            int k = cc / d, bb = cc % d;
-            for (int rr = 0; rr <= cc; rr++, packed++) {
-                int j = rr / d, a = rr % d;
-                int lo = Math.min(a, bb), hi = Math.max(a, bb);
-                gramRow[packed] = hi * (hi + 1) / 2 + lo;
-                gramPair[packed] = pairIndex[j][k];
-            }
-        }
+        this.pairIndex = GroupedBlocks.pairIndex(m1);
+        int[][] packed = GroupedBlocks.packedGram(d, pairIndex);
+        this.gramRow = packed[0];
+        this.gramPair = packed[1];
         this.schur = new TwoLevelSchur(arena, x, this.combos, m1, Arrays.copyOf(w1, this.combos * m1 * wpm),
                 Arrays.copyOf(s, this.combos * m1), wpm);
         this.panel = Matrix.allocate(arena, n, m1 * blocks);
@@ -145,20 +135,11 @@ final class PathThreeLayerOperator implements BlockOperator {
 
     /** The d × (m1·cols) panel of neurons of a dim × cols block matrix. */
     private Matrix neurons(Matrix u) {
-        if (u.rows() != dim || u.ld() != dim)
-            throw new IllegalArgumentException("block matrix is " + u.rows() + "×" + u.cols() + " with ld " + u.ld() + ", expected " + dim + " rows");
-        return Matrix.wrap(u.segment(), d, m1 * u.cols(), d);
-    }
-
-    /** The memory of {@code m} from element {@code offset} on (a strided n × cols view given its ld). */
-    private static MemorySegment slice(Matrix m, long offset) {
-        return m.segment().asSlice(offset * Double.BYTES);
+        return GroupedBlocks.groupPanel(u, d, m1);
     }
 
     private void requireOrthant(Matrix m) {
-        if (m.rows() != rows || m.ld() != rows || m.cols() != blocks)
-            throw new IllegalArgumentException("orthant matrix is " + m.rows() + "×" + m.cols() + " with ld " + m.ld()
-                    + ", expected " + rows + "×" + blocks);
+        GroupedBlocks.requireOrthant(m, rows, blocks);
     }
 
     @Override
@@ -226,9 +207,7 @@ final class PathThreeLayerOperator implements BlockOperator {
     @Override
     public void gramBlocks(Matrix weights, Matrix out) {
         requireOrthant(weights);
-        if (out.rows() != gramRow.length || out.cols() != blocks)
-            throw new IllegalArgumentException("Gram output is " + out.rows() + "×" + out.cols() + ", expected "
-                    + gramRow.length + "×" + blocks);
+        GroupedBlocks.requireGramOutput(out, gramRow.length, blocks);
         MemorySegment wp = weightPanel.segment(), ws = weights.segment();
         for (int b = 0; b < blocks; b++) {
             long cpl = (long) b * rows + (long) m1 * n;
@@ -256,11 +235,7 @@ final class PathThreeLayerOperator implements BlockOperator {
         Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, weightPanel, 0.0, smallGrams);
         MemorySegment gs = smallGrams.segment(), os = out.segment();
         long gld = smallGrams.ld(), old = out.ld();
-        for (int b = 0; b < blocks; b++) {
-            long ob = b * old, pb = (long) b * pairs;
-            for (int p = 0; p < gramRow.length; p++)
-                os.setAtIndex(D, ob + p, gs.getAtIndex(D, gramRow[p] + (pb + gramPair[p]) * gld));
-        }
+        for (int b = 0; b < blocks; b++) GroupedBlocks.gather(gramRow, gramPair, gs, gld, (long) b * pairs, os, b * old);
     }
 
     @Override

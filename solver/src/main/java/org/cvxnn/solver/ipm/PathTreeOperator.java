@@ -13,6 +13,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
+import static org.cvxnn.solver.ipm.GroupedBlocks.slice;
+
 /**
  * {@link BlockOperator} of the depth-L path-regularised program (formulations §4.3): per tree combo
  * c two blocks {@code u_c} (sign +1, blocks {@code 0..C−1}) and {@code u'_c} (sign −1, blocks
@@ -67,9 +69,7 @@ final class PathTreeOperator implements BlockOperator {
      *     dimension {@code leaves·d} exceeds {@value PathTreeSolver#MAX_BLOCK_DIMENSION}
      */
     PathTreeOperator(Arena arena, Matrix x, TreeComboSet combos) {
-        if (combos.n() != x.rows() || combos.d() != x.cols())
-            throw new IllegalArgumentException("combos are for " + combos.n() + "×" + combos.d() + " data, X is " + x.rows() + "×" + x.cols());
-        if (combos.size() == 0) throw new IllegalArgumentException("the combo set is empty");
+        GroupedBlocks.checkCombos(x, combos.n(), combos.d(), combos.size());
         this.shape = combos.shape();
         this.n = x.rows();
         this.d = x.cols();
@@ -138,27 +138,19 @@ final class PathTreeOperator implements BlockOperator {
         this.pairLeft = new int[pairs];
         this.pairRight = new int[pairs];
         this.pairLevel = new int[pairs];
-        int[][] pairIndex = new int[leaves][leaves];
-        for (int l = 0, p = 0; l < leaves; l++)
-            for (int r = l; r < leaves; r++, p++) {
-                pairIndex[l][r] = p;
+        int[][] pairIndex = GroupedBlocks.pairIndex(leaves);
+        for (int l = 0; l < leaves; l++)
+            for (int r = l; r < leaves; r++) {
+                int p = pairIndex[l][r];
                 pairLeft[p] = l;
                 pairRight[p] = r;
                 int k = 1;
                 while (l / shape.group(k) != r / shape.group(k)) k++;
                 pairLevel[p] = k;
             }
-        this.gramRow = new int[dim * (dim + 1) / 2];
-        this.gramPair = new int[gramRow.length];
-        for (int cc = 0, packed = 0; cc < dim; cc++) {
-            int k = cc / d, bb = cc % d;
-            for (int rr = 0; rr <= cc; rr++, packed++) {
-                int j = rr / d, a = rr % d;
-                int lo = Math.min(a, bb), hi = Math.max(a, bb);
-                gramRow[packed] = hi * (hi + 1) / 2 + lo;
-                gramPair[packed] = pairIndex[j][k];
-            }
-        }
+        int[][] packed = GroupedBlocks.packedGram(d, pairIndex);
+        this.gramRow = packed[0];
+        this.gramPair = packed[1];
 
         this.panel = Matrix.allocate(arena, n, leaves * blocks);
         this.pre = Matrix.allocate(arena, n, blocks);
@@ -179,19 +171,11 @@ final class PathTreeOperator implements BlockOperator {
 
     /** The d × (N1·cols) panel of leaves of a dim × cols block matrix. */
     private Matrix neurons(Matrix u) {
-        if (u.rows() != dim || u.ld() != dim)
-            throw new IllegalArgumentException("block matrix is " + u.rows() + "×" + u.cols() + " with ld " + u.ld() + ", expected " + dim + " rows");
-        return Matrix.wrap(u.segment(), d, leaves * u.cols(), d);
-    }
-
-    private static MemorySegment slice(Matrix m, long offset) {
-        return m.segment().asSlice(offset * Double.BYTES);
+        return GroupedBlocks.groupPanel(u, d, leaves);
     }
 
     private void requireOrthant(Matrix m) {
-        if (m.rows() != rows || m.ld() != rows || m.cols() != blocks)
-            throw new IllegalArgumentException("orthant matrix is " + m.rows() + "×" + m.cols() + " with ld " + m.ld()
-                    + ", expected " + rows + "×" + blocks);
+        GroupedBlocks.requireOrthant(m, rows, blocks);
     }
 
     @Override
@@ -265,8 +249,7 @@ final class PathTreeOperator implements BlockOperator {
     @Override
     public void gramBlocks(Matrix weights, Matrix out) {
         requireOrthant(weights);
-        if (out.rows() != gramRow.length || out.cols() != blocks)
-            throw new IllegalArgumentException("Gram output is " + out.rows() + "×" + out.cols() + ", expected " + gramRow.length + "×" + blocks);
+        GroupedBlocks.requireGramOutput(out, gramRow.length, blocks);
         MemorySegment wp = weightPanel.segment(), ws = weights.segment(), gs = smallGrams.segment(), os = out.segment();
         long gld = smallGrams.ld(), old = out.ld();
         for (int first = 0; first < blocks; first += gramChunk) {
@@ -296,11 +279,8 @@ final class PathTreeOperator implements BlockOperator {
             Matrix panelPart = count == gramChunk ? weightPanel : weightPanel.columns(0, count * pairs);
             Matrix gramPart = count == gramChunk ? smallGrams : smallGrams.columns(0, count * pairs);
             Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, panelPart, 0.0, gramPart);
-            for (int b = first; b < first + count; b++) {
-                long ob = b * old, pb = (long) (b - first) * pairs;
-                for (int p = 0; p < gramRow.length; p++)
-                    os.setAtIndex(D, ob + p, gs.getAtIndex(D, gramRow[p] + (pb + gramPair[p]) * gld));
-            }
+            for (int b = first; b < first + count; b++)
+                GroupedBlocks.gather(gramRow, gramPair, gs, gld, (long) (b - first) * pairs, os, b * old);
         }
     }
 

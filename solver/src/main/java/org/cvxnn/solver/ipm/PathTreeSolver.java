@@ -1,16 +1,12 @@
 package org.cvxnn.solver.ipm;
 
-import org.cvxnn.linalg.Matrix;
 import org.cvxnn.solver.combo.TreeComboSet;
 import org.cvxnn.solver.combo.TreeShape;
 import org.cvxnn.solver.data.Dataset;
 import org.cvxnn.solver.network.TreeNetwork;
 
 import java.io.PrintStream;
-import java.lang.foreign.Arena;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Solves the depth-L path-regularised convex program (formulations §4.3) with the structured
@@ -43,32 +39,8 @@ public final class PathTreeSolver {
      *     or a block dimension {@code leaves·d} above {@value #MAX_BLOCK_DIMENSION}
      */
     public static IpmResult solve(Dataset design, TreeComboSet combos, double beta, IpmSettings settings, PrintStream log) {
-        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
-        if (combos.n() != design.n())
-            throw new IllegalArgumentException("the combos cover " + combos.n() + " samples, the data have " + design.n());
-        if (combos.d() != design.d())
-            throw new IllegalArgumentException("the combos are for " + combos.d() + " features, the data have " + design.d());
-        if (design.n() < 2) throw new IllegalArgumentException("need at least 2 samples, got " + design.n());
-        long start = System.nanoTime();
-        try (Arena arena = Arena.ofConfined()) {
-            Matrix x = Matrix.of(arena, design.n(), design.d(), design.x());
-            Matrix y = Matrix.of(arena, design.n(), 1, design.y());
-            PathTreeOperator op = new PathTreeOperator(arena, x, combos);
-            InteriorPointMethod ipm = new InteriorPointMethod(arena, op, y, beta, settings, log);
-            double setup = (System.nanoTime() - start) * 1e-9;
-            InteriorPointMethod.Outcome out = ipm.run();
-            long t1 = System.nanoTime();
-            SolutionCertifier.Certificate cert = new SolutionCertifier(arena, op, y, beta)
-                    .certify(ipm.weights(), ipm.orthantMultipliers(), ipm.scratch(), lambda -> 0.0);
-            Map<String, Double> seconds = new LinkedHashMap<>();
-            seconds.put("setup", setup);
-            seconds.putAll(out.timer().seconds());
-            seconds.put("certificate", (System.nanoTime() - t1) * 1e-9);
-            double gap = cert.primal() - cert.dual();
-            return new IpmResult(out.status(), out.iterations(), cert.primal(), cert.dual(), gap,
-                    gap / Math.max(1.0, Math.abs(cert.primal())), out.resPrimal(), out.resDual(), cert.weights(),
-                    op.blocks(), op.d(), seconds, (System.nanoTime() - start) * 1e-9);
-        }
+        ComboSolve.checkArguments(design, combos.n(), combos.d(), beta);
+        return ComboSolve.solve(design, beta, settings, log, (arena, x) -> new PathTreeOperator(arena, x, combos));
     }
 
     /**

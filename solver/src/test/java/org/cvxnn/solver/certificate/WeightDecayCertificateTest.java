@@ -138,7 +138,8 @@ class WeightDecayCertificateTest {
             ComboSupport s = new WeightDecayDualNorm(data, combos).support(data.y(), cert.maxCombo(), cert.maxSign());
             // φ = ±A u with Σ‖u_j‖ = 1 and yᵀφ = σ: scaling w2 and w3 by √ε gives output εφ at weight
             // decay βε, objective ½‖y‖² − ε(σ − β) + ½ε²‖φ‖² < ½‖y‖² for ε = (σ − β)/‖φ‖²
-            ParallelThreeLayerNetwork unit = unitSubnetwork(combos, cert.maxCombo(), cert.maxSign(), s.point(), data.d());
+            ParallelThreeLayerNetwork unit = WeightDecayDualNormTest.reconstruct(combos, cert.maxCombo(), cert.maxSign(), s.point(),
+                    data.d());
             double[] phi = unit.predict(data);
             double epsilon = (s.lower() - beta) / Fixtures.dot(phi, phi);
             assertTrue(epsilon > 0);
@@ -150,20 +151,6 @@ class WeightDecayCertificateTest {
             assertTrue(better.objective(data, beta) < zero, better.objective(data, beta) + " vs " + zero);
             assertTrue(cert.lowerBound() <= better.objective(data, beta));
         }
-    }
-
-    /** §3.8 with t = 1: {@code ‖W_1‖_F² = ‖w_2‖² = Σ‖u_j‖ = 1}, output {@code ς A_c u}. */
-    private static ParallelThreeLayerNetwork unitSubnetwork(ComboSet combos, int c, int sign, double[] u, int d) {
-        double[] w1 = new double[M1 * d], w2 = new double[M1];
-        for (int j = 0; j < M1; j++) {
-            double norm = 0;
-            for (int l = 0; l < d; l++) norm += u[j * d + l] * u[j * d + l];
-            norm = Math.sqrt(norm);
-            if (norm == 0) continue;
-            for (int l = 0; l < d; l++) w1[j * d + l] = u[j * d + l] / Math.sqrt(norm);
-            w2[j] = combos.sign(c, j) * Math.sqrt(norm);
-        }
-        return new ParallelThreeLayerNetwork(d, 1, M1, w1, w2, new double[] {sign});
     }
 
     @Test

@@ -231,7 +231,7 @@ class WeightDecayDualNormTest {
      * §3.8 for one sub-network (t = Σ‖u_j‖ = 1): {@code w_1j = u_j/√‖u_j‖}, {@code w_2j = s_j√‖u_j‖},
      * {@code w_3 = ς}; then {@code ‖W_1‖_F² = ‖w_2‖² = Σ_j ‖u_j‖ <= 1}.
      */
-    private static ParallelThreeLayerNetwork reconstruct(ComboSet combos, int c, int sign, double[] u, int d) {
+    static ParallelThreeLayerNetwork reconstruct(ComboSet combos, int c, int sign, double[] u, int d) {
         int m1 = combos.m1();
         double[] w1 = new double[m1 * d], w2 = new double[m1];
         for (int j = 0; j < m1; j++) {

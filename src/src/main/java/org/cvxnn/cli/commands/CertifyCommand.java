@@ -16,6 +16,7 @@ import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.baseline.ParallelThreeLayerNetwork;
 import org.cvxnn.solver.baseline.ThreeLayerPenalty;
 import org.cvxnn.solver.certificate.DualCertificate;
+import org.cvxnn.solver.certificate.GapCertificate;
 import org.cvxnn.solver.certificate.PathCertificate;
 import org.cvxnn.solver.certificate.PathTreeCertificate;
 import org.cvxnn.solver.certificate.Scope;
@@ -32,6 +33,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code cvxnn certify}: the duality-gap certificate of a relu2 model (formulations §1.6), a path3
@@ -128,10 +130,7 @@ public final class CertifyCommand implements Command {
         DualCertificate c = DualCertificate.of(network, design, patterns, beta, exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
 
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("objective", c.objective());
-        r.put("lower_bound", c.lowerBound());
-        r.put("gap", c.gap());
-        r.put("gap_rel", c.relativeGap());
+        putGap(r, c);
         r.put("scope", exact ? "global" : "pattern_subset");
         r.put("scope_meaning", c.scope().meaning());
         r.put("patterns", patterns.size());
@@ -143,7 +142,7 @@ public final class CertifyCommand implements Command {
         r.put("n", design.n());
         r.put("neurons", network.m());
         if (args.flag("json")) streams.out().println(Json.compact(r));
-        else summary(streams.out(), modelFile, dataFile, c, patterns.size(), exact);
+        else summary(streams.out(), modelFile, dataFile, c, exact, "patterns", patterns.size());
         return 0;
     }
 
@@ -153,50 +152,22 @@ public final class CertifyCommand implements Command {
         boolean exact = source.complete();
         ParallelThreeLayerNetwork network = model.network();
         Dataset design = in.model().model().design(in.features());
-        ComboSet combos;
-        try {
-            combos = source.combosOf(design, network.width());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage()
-                    + (exact ? "; use --combos N to sample combos instead" : ""), e);
-        }
+        ComboSet combos = combos(dataFile, exact ? "; use --combos N to sample combos instead" : "",
+                () -> source.combosOf(design, network.width()));
         Scope scope = exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET;
-        double objective, lowerBound, sigma;
-        if (model.penalty() == ThreeLayerPenalty.WEIGHT_DECAY) {
-            // the model file reader has checked ‖W1k‖_F <= 1, so (3.1) is defined
-            WeightDecayCertificate c = WeightDecayCertificate.of(network, design, combos, beta, scope);
-            objective = c.objective();
-            lowerBound = c.lowerBound();
-            sigma = c.sigma();
-        } else {
-            PathCertificate c = PathCertificate.of(network, design, combos, beta, scope);
-            objective = c.objective();
-            lowerBound = c.lowerBound();
-            sigma = c.sigma();
-        }
-        double gap = objective - lowerBound, relativeGap = gap / Math.max(1.0, Math.abs(objective));
+        // the model file reader has checked ‖W1k‖_F <= 1, so (3.1) is defined for weight decay
+        GapCertificate c = model.penalty() == ThreeLayerPenalty.WEIGHT_DECAY
+                ? WeightDecayCertificate.of(network, design, combos, beta, scope)
+                : PathCertificate.of(network, design, combos, beta, scope);
 
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("model", in.model().model().kind().id());
-        r.put("objective", objective);
-        r.put("lower_bound", lowerBound);
-        r.put("gap", gap);
-        r.put("gap_rel", relativeGap);
-        r.put("sigma", sigma);
-        r.put("scope", exact ? "global" : "pattern_subset");
-        r.put("scope_meaning", scope.meaning());
-        r.put("combos", combos.size());
-        if (source instanceof ComboSource.Sampled sampled) {
-            r.put("draws", sampled.draws());
-            r.put("seed", sampled.seed());
-        }
-        r.put("beta", beta);
-        r.put("n", design.n());
-        r.put("subnetworks", network.subnetworks());
+        putGap(r, c);
+        r.put("sigma", c.sigma());
+        putCombos(r, c, exact, combos.size(), source, design.n(), network.subnetworks());
         r.put("m1", network.width());
         if (args.flag("json")) streams.out().println(Json.compact(r));
-        else summary(streams.out(), modelFile, dataFile, beta, objective, lowerBound, gap, relativeGap, scope, exact,
-                    "combos", combos.size());
+        else summary(streams.out(), modelFile, dataFile, c, exact, "combos", combos.size());
         return 0;
     }
 
@@ -204,35 +175,49 @@ public final class CertifyCommand implements Command {
                                    ComboSource source, Path modelFile, Path dataFile) {
         boolean exact = source.complete();
         Dataset design = in.model().model().design(in.features());
-        TreeComboSet combos;
-        try {
-            combos = source.treeCombosOf(design, network.shape());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage(), e);
-        }
+        TreeComboSet combos = combos(dataFile, "", () -> source.treeCombosOf(design, network.shape()));
         PathTreeCertificate c = PathTreeCertificate.of(network, design, combos, beta, exact ? Scope.ALL_PATTERNS : Scope.PATTERN_SUBSET);
 
         Map<String, Object> r = new LinkedHashMap<>();
+        putGap(r, c);
+        putCombos(r, c, exact, combos.size(), source, design.n(), network.subnetworks());
+        r.put("depth", network.depth());
+        r.put("widths", network.shape().widths());
+        if (args.flag("json")) streams.out().println(Json.compact(r));
+        else summary(streams.out(), modelFile, dataFile, c, exact, "combos", combos.size());
+        return 0;
+    }
+
+    /** The combos {@code compute} gives; its rejection becomes an error naming the data file, with {@code hint} appended. */
+    private static <T> T combos(Path dataFile, String hint, Supplier<T> compute) {
+        try {
+            return compute.get();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(dataFile + ": cannot compute the combos: " + e.getMessage() + hint, e);
+        }
+    }
+
+    /** The JSON fields objective, lower_bound, gap and gap_rel of a certificate. */
+    private static void putGap(Map<String, Object> r, GapCertificate c) {
         r.put("objective", c.objective());
         r.put("lower_bound", c.lowerBound());
         r.put("gap", c.gap());
         r.put("gap_rel", c.relativeGap());
+    }
+
+    /** The JSON fields scope, scope_meaning, combos (with draws and seed if sampled), beta, n and subnetworks. */
+    private static void putCombos(Map<String, Object> r, GapCertificate c, boolean exact, int combos, ComboSource source,
+                                  int n, int subnetworks) {
         r.put("scope", exact ? "global" : "pattern_subset");
         r.put("scope_meaning", c.scope().meaning());
-        r.put("combos", combos.size());
+        r.put("combos", combos);
         if (source instanceof ComboSource.Sampled sampled) {
             r.put("draws", sampled.draws());
             r.put("seed", sampled.seed());
         }
-        r.put("beta", beta);
-        r.put("n", design.n());
-        r.put("subnetworks", network.subnetworks());
-        r.put("depth", network.depth());
-        r.put("widths", network.shape().widths());
-        if (args.flag("json")) streams.out().println(Json.compact(r));
-        else summary(streams.out(), modelFile, dataFile, c.beta(), c.objective(), c.lowerBound(), c.gap(), c.relativeGap(),
-                    c.scope(), exact, "combos", combos.size());
-        return 0;
+        r.put("beta", c.beta());
+        r.put("n", n);
+        r.put("subnetworks", subnetworks);
     }
 
     /** The combos of a combo file whose masks must cover the {@code rows} rows of the data. */
@@ -244,17 +229,12 @@ public final class CertifyCommand implements Command {
         return ComboSource.listed(masks);
     }
 
-    private static void summary(PrintStream o, Path model, Path data, DualCertificate c, int patterns, boolean exact) {
-        summary(o, model, data, c.beta(), c.objective(), c.lowerBound(), c.gap(), c.relativeGap(), c.scope(), exact, "patterns", patterns);
-    }
-
-    private static void summary(PrintStream o, Path model, Path data, double beta, double objective, double lowerBound,
-                                double gap, double relativeGap, Scope scope, boolean exact, String what, int count) {
-        o.printf("certificate of %s on %s, beta = %s%n", model, data, beta);
-        Reports.line(o, "objective", Reports.format(objective));
-        Reports.line(o, "lower bound", Reports.format(lowerBound));
-        Reports.line(o, "gap", Reports.format(gap) + " (relative " + Reports.format(relativeGap) + ")");
-        Reports.line(o, "scope", (exact ? "global" : "pattern_subset") + ": " + scope.meaning());
+    private static void summary(PrintStream o, Path model, Path data, GapCertificate c, boolean exact, String what, int count) {
+        o.printf("certificate of %s on %s, beta = %s%n", model, data, c.beta());
+        Reports.line(o, "objective", Reports.format(c.objective()));
+        Reports.line(o, "lower bound", Reports.format(c.lowerBound()));
+        Reports.line(o, "gap", Reports.format(c.gap()) + " (relative " + Reports.format(c.relativeGap()) + ")");
+        Reports.line(o, "scope", (exact ? "global" : "pattern_subset") + ": " + c.scope().meaning());
         Reports.line(o, what, count + (exact ? " (all)" : " (sampled)"));
     }
 }

@@ -69,12 +69,7 @@ public final class ComboFile {
      *                      0 and 1, signs other than ±1, a combo with another number of neurons than m1
      */
     public static ComboMasks read(Path file) {
-        Fields root = Fields.root(file, Json.read(file));
-        String format = root.string("format");
-        if (!format.equals(FORMAT)) throw root.error("format", "is '" + format + "', expected '" + FORMAT + "' (not a cvxnn combo file)");
-        long version = root.integer("version", 1, Integer.MAX_VALUE);
-        if (version != VERSION)
-            throw root.error("version", "is " + version + ", but this cvxnn reads version " + VERSION + " combo files");
+        Fields root = Fields.header(file, FORMAT, VERSION, "combo");
         int rows = (int) root.integer("rows", 1, Integer.MAX_VALUE);
         int m1 = (int) root.integer("m1", 1, Integer.MAX_VALUE);
         List<Fields> entries = root.objects("combos");

@@ -1,6 +1,7 @@
 package org.cvxnn.cli.model;
 
 import org.cvxnn.cli.CliException;
+import org.cvxnn.cli.io.Json;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +24,24 @@ final class Fields {
     }
 
     /** The top-level object of {@code file}. */
-    static Fields root(Path file, Object json) {
+    private static Fields root(Path file, Object json) {
         if (!(json instanceof Map<?, ?> map)) throw new CliException(file + ": expected a JSON object at the top level");
         return new Fields(file, "", map);
+    }
+
+    /**
+     * The top-level object of the cvxnn {@code what} file {@code file} (e.g. "model"), after checking
+     * that its fields format and version are {@code format} and {@code version}.
+     */
+    static Fields header(Path file, String format, int version, String what) {
+        Fields root = root(file, Json.read(file));
+        String found = root.string("format");
+        if (!found.equals(format))
+            throw root.error("format", "is '" + found + "', expected '" + format + "' (not a cvxnn " + what + " file)");
+        long v = root.integer("version", 1, Integer.MAX_VALUE);
+        if (v != version)
+            throw root.error("version", "is " + v + ", but this cvxnn reads version " + version + " " + what + " files");
+        return root;
     }
 
     boolean has(String name) {

@@ -98,12 +98,7 @@ public record ModelFile(TrainedModel model, List<String> features, String target
      *                      wrong kind or version, of inconsistent shape, or not finite
      */
     public static ModelFile read(Path file) {
-        Fields root = Fields.root(file, Json.read(file));
-        String format = root.string("format");
-        if (!format.equals(FORMAT)) throw root.error("format", "is '" + format + "', expected '" + FORMAT + "' (not a cvxnn model file)");
-        long version = root.integer("version", 1, Integer.MAX_VALUE);
-        if (version != VERSION)
-            throw root.error("version", "is " + version + ", but this cvxnn reads version " + VERSION + " model files");
+        Fields root = Fields.header(file, FORMAT, VERSION, "model");
         String kindId = root.string("kind");
         ModelKind kind = switch (kindId) {
             case "relu2" -> ModelKind.RELU2;
