@@ -84,7 +84,7 @@ final class BlockSparsifier {
                 while (alive.size() < width && next < k) alive.add(next++);
                 int before = alive.size();
                 alive = chunk.reduce(alive);
-                if (next >= k || alive.size() == before) break; // done, or no progress (a failed SVD)
+                if (alive.size() == before) break; // independent, a failed SVD, or every step too long
             }
         }
         double[] out = new double[w.length];
@@ -127,6 +127,7 @@ final class BlockSparsifier {
             double[] base = new double[c]; // the scales the chunk's columns were built with
             for (int i = 0; i < c; i++) {
                 int b = chunk.get(i);
+                if (!(scale[b] > 0 && Double.isFinite(scale[b]))) return chunk; // cannot happen; never feed LAPACK a NaN
                 base[i] = scale[b];
                 Matrix column = a.view(0, i, n, 1);
                 column.copyFrom(predictions.column(b));
@@ -172,14 +173,22 @@ final class BlockSparsifier {
                 // the prediction moves by t·M ν (M the chunk as built): zero up to rounding, which t amplifies
                 Blas.dgemv(Trans.NO_TRANS, 1.0, built, nb.view(0, q, c, 1), 0.0, change);
                 if (t * Math.sqrt(Blas.ddot(change, change)) > budget) continue;
+                boolean tie = false;
                 for (int i = 0; i < c; i++) {
                     if (removed[i]) continue;
                     int b = chunk.get(i);
                     double factor = i == hit ? 0.0 : 1.0 + t * direction * mu[i];
+                    if (factor <= 0) { // reaches zero with the hit block: removed too
+                        factor = 0;
+                        removed[i] = true;
+                        tie |= i != hit;
+                    }
                     scale[b] *= factor;
                     reg[b] *= factor;
                 }
-                removed[hit] = true;
+                // a tie leaves a second zero block that the later basis vectors are not cleared at: stop here,
+                // the next pass builds the chunk again from the current scales
+                if (tie) break;
                 // later basis vectors: subtract the multiple of this one that zeroes their entry at the removed block
                 if (q + 1 < nullity) {
                     Matrix rest = nb.view(0, q + 1, c, nullity - q - 1);

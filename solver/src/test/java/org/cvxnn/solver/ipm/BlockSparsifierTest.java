@@ -102,6 +102,31 @@ class BlockSparsifierTest {
     }
 
     @Test
+    void blocksThatReachZeroTogetherAreBothRemoved() {
+        // u_i = w_i on the even masks: each such pair predicts 0 and both blocks vanish at the same step
+        // (a tie); the odd masks carry only u_i, so the prediction is not zero
+        Dataset data = TestProblems.planted(10, 3, 7);
+        PatternSet patterns = TestProblems.sample(data, 60, 8);
+        int n = data.n(), d = data.d(), p = patterns.size();
+        double[] w = new double[2 * p * d];
+        for (int b = 0; b < 2 * p; b++) {
+            int mask = b % p;
+            if (b >= p && mask % 2 == 1) continue;
+            for (int l = 0; l < d; l++) w[b * d + l] = (1 + mask % 3) * patterns.gate(mask)[l];
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            long[] words = new long[p * patterns.wordsPerPattern()];
+            patterns.copyWordsTo(words);
+            Matrix gates = Matrix.allocate(arena, d, p);
+            for (int i = 0; i < p; i++) gates.column(i).copyFrom(patterns.gate(i));
+            TwoLayerOperator op = new TwoLayerOperator(arena, Matrix.of(arena, n, d, data.x()), MaskBits.of(arena, n, words), gates, true);
+            double[] after = new BlockSparsifier(op).sparsify(w, Matrix.allocate(arena, d, 2 * p), Matrix.allocate(arena, d, 2 * p));
+            for (double v : after) assertTrue(Double.isFinite(v), "non-finite weight after pruning");
+            check(w, after, d, 1, twoLayerPredict(data, patterns, w, true), twoLayerPredict(data, patterns, after, true), n);
+        }
+    }
+
+    @Test
     void fewBlocksAreLeftAlone() {
         Dataset data = TestProblems.planted(10, 3, 7);
         PatternSet patterns = TestProblems.sample(data, 4, 8);
