@@ -6,6 +6,7 @@ import org.cvxnn.solver.combo.ComboSet;
 import org.cvxnn.solver.combo.TreeComboSet;
 import org.cvxnn.solver.combo.TreeShape;
 import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.data.ProblemArguments;
 import org.cvxnn.solver.ipm.IpmResult;
 import org.cvxnn.solver.ipm.IpmSettings;
 import org.cvxnn.solver.ipm.PathThreeLayerSolver;
@@ -57,8 +58,8 @@ public final class PathProblem {
         this.beta = b.beta;
         this.m1 = b.m1;
         this.source = b.source;
-        if (b.features.n() < 2) throw new IllegalArgumentException("need at least 2 samples, got " + b.features.n());
-        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
+        ProblemArguments.requireSamples(b.features);
+        ProblemArguments.requirePositiveBeta(beta);
         this.design = bias ? b.features.withBias() : b.features;
         this.shape = b.shape();
         if (shape != null && (long) shape.leaves() * design.d() > PathTreeSolver.MAX_BLOCK_DIMENSION)

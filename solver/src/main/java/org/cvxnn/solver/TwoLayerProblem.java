@@ -2,6 +2,7 @@ package org.cvxnn.solver;
 
 import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.data.ProblemArguments;
 import org.cvxnn.solver.ipm.IpmResult;
 import org.cvxnn.solver.ipm.IpmSettings;
 import org.cvxnn.solver.ipm.TwoLayerSolver;
@@ -40,8 +41,8 @@ public final class TwoLayerProblem {
         this.bias = b.bias;
         this.beta = b.beta;
         this.source = b.source;
-        if (features.n() < 2) throw new IllegalArgumentException("need at least 2 samples, got " + features.n());
-        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
+        ProblemArguments.requireSamples(features);
+        ProblemArguments.requirePositiveBeta(beta);
         this.design = bias ? features.withBias() : features;
         long t0 = System.nanoTime();
         this.patterns = source.patternsOf(design);

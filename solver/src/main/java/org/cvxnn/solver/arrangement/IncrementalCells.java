@@ -79,13 +79,7 @@ final class IncrementalCells {
             for (int l = 0; l < k; l++) a[j + l * n] = sign * rows[j * k + l];
         }
         double[] h = MarginLp.maxMarginDirection(a, n, k);
-        double margin = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            double t = 0;
-            for (int l = 0; l < k; l++) t += a[j + l * n] * h[l];
-            margin = Math.min(margin, t);
-        }
-        return margin > tol ? h : null;
+        return MarginLp.margin(a, n, k, h) > tol ? h : null;
     }
 
     private void add(long[] s, int i, boolean positive, double[] h) {

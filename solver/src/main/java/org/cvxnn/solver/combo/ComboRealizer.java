@@ -140,12 +140,7 @@ public final class ComboRealizer {
             }
         }
         double[] u = MarginLp.maxMarginDirection(a, rows, dim);
-        double margin = Double.POSITIVE_INFINITY;
-        for (int q = 0; q < rows; q++) {
-            double v = 0;
-            for (int l = 0; l < dim; l++) v += a[q + l * rows] * u[l];
-            margin = Math.min(margin, v);
-        }
+        double margin = MarginLp.margin(a, rows, dim, u);
         if (!(margin > TOLERANCE))
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "combo %d is not realisable: no sub-network"
                     + " has these masks and signs on the data (the largest margin of its constraints is %.1e)", c, margin));

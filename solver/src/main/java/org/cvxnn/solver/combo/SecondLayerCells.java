@@ -60,13 +60,7 @@ final class SecondLayerCells {
             for (int l = 0; l < dim; l++) a[coneRows + p + l * rows] = s * planes[p * dim + l];
         }
         double[] h = MarginLp.maxMarginDirection(a, rows, dim);
-        double margin = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < rows; r++) {
-            double s = 0;
-            for (int l = 0; l < dim; l++) s += a[r + l * rows] * h[l];
-            margin = Math.min(margin, s);
-        }
-        return margin > tolerance ? h : null;
+        return MarginLp.margin(a, rows, dim, h) > tolerance ? h : null;
     }
 
     private static double dot(double[] a, int off, double[] b, int len) {

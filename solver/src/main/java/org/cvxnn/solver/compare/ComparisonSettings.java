@@ -9,6 +9,7 @@ import org.cvxnn.solver.PatternSource;
 import org.cvxnn.solver.baseline.Optimizer;
 import org.cvxnn.solver.baseline.SearchSettings;
 import org.cvxnn.solver.baseline.TrainingSettings;
+import org.cvxnn.solver.data.ProblemArguments;
 import org.cvxnn.solver.ipm.IpmSettings;
 
 /**
@@ -64,7 +65,7 @@ public record ComparisonSettings(ModelKind kind, double beta, boolean bias, Patt
         if (m1 < 1) throw new IllegalArgumentException("m1 (first-layer neurons per sub-network) must be >= 1, got " + m1);
         Objects.requireNonNull(ipm, "ipm");
         Objects.requireNonNull(search, "search");
-        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
+        ProblemArguments.requirePositiveBeta(beta);
         optimizers = List.copyOf(optimizers);
         if (optimizers.isEmpty()) throw new IllegalArgumentException("at least one baseline optimizer is needed");
         if (optimizers.stream().distinct().count() != optimizers.size())

@@ -127,7 +127,7 @@ final class BlockSparsifier {
             double[] base = new double[c]; // the scales the chunk's columns were built with
             for (int i = 0; i < c; i++) {
                 int b = chunk.get(i);
-                if (!(scale[b] > 0 && Double.isFinite(scale[b]))) return chunk; // cannot happen; never feed LAPACK a NaN
+                if (!(scale[b] > 0 && Double.isFinite(scale[b]))) return chunk; // guard: LAPACK must never see a zero-scaled or NaN column
                 base[i] = scale[b];
                 Matrix column = a.view(0, i, n, 1);
                 column.copyFrom(predictions.column(b));

@@ -2,6 +2,7 @@ package org.cvxnn.solver.ipm;
 
 import org.cvxnn.linalg.Matrix;
 import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.data.ProblemArguments;
 
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
@@ -19,12 +20,12 @@ final class ComboSolve {
 
     /** Rejects β not positive, combos over {@code combosN} rows or {@code combosD} features not those of {@code design}, or n &lt; 2. */
     static void checkArguments(Dataset design, int combosN, int combosD, double beta) {
-        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
+        ProblemArguments.requirePositiveBeta(beta);
         if (combosN != design.n())
             throw new IllegalArgumentException("the combos cover " + combosN + " samples, the data have " + design.n());
         if (combosD != design.d())
             throw new IllegalArgumentException("the combos are for " + combosD + " features, the data have " + design.d());
-        if (design.n() < 2) throw new IllegalArgumentException("need at least 2 samples, got " + design.n());
+        ProblemArguments.requireSamples(design);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.cvxnn.linalg.MaskBits;
 import org.cvxnn.linalg.Matrix;
 import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.data.Dataset;
+import org.cvxnn.solver.data.ProblemArguments;
 
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
@@ -43,12 +44,12 @@ public final class TwoLayerSolver {
      * @param log      destination of the per-iteration progress lines when {@code settings.verbose()}
      */
     public static IpmResult solve(Dataset data, PatternSet patterns, double beta, boolean gated, IpmSettings settings, PrintStream log) {
-        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
+        ProblemArguments.requirePositiveBeta(beta);
         if (patterns.n() != data.n())
             throw new IllegalArgumentException("the patterns cover " + patterns.n() + " samples, the data have " + data.n());
         if (patterns.gateDim() != data.d())
             throw new IllegalArgumentException("the gates have " + patterns.gateDim() + " coordinates, the data " + data.d() + " features");
-        if (data.n() < 2) throw new IllegalArgumentException("need at least 2 samples, got " + data.n());
+        ProblemArguments.requireSamples(data);
         if (patterns.size() == 0) throw new IllegalArgumentException("the pattern set is empty");
         long start = System.nanoTime();
         int p = patterns.size();

@@ -3,6 +3,7 @@ package org.cvxnn.solver.lowrank;
 import java.util.Objects;
 
 import org.cvxnn.solver.ModelKind;
+import org.cvxnn.solver.data.ProblemArguments;
 
 /**
  * What {@link LowRankApproximation#solve} computes: the problem of {@code model} with regularisation
@@ -33,7 +34,7 @@ public record LowRankSettings(int rank, double beta, boolean bias, ModelKind mod
 
     public LowRankSettings {
         if (rank < 1) throw new IllegalArgumentException("the approximation rank must be >= 1, got " + rank);
-        if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException("beta must be a positive number, got " + beta);
+        ProblemArguments.requirePositiveBeta(beta);
         Objects.requireNonNull(model, "model");
         if (model == ModelKind.GATED2)
             throw new IllegalArgumentException("the low-rank approximation does not apply to gated2: its gates 1[Xg >= 0] are not"

@@ -79,4 +79,15 @@ public final class MarginLp {
         for (int j = 0; j < d; j++) h[j] = Math.max(-1.0, Math.min(1.0, -s.duals()[j]));
         return h;
     }
+
+    /** The margin {@code min_a (A h)_a} of direction {@code h} over all n rows of A ({@code n × d}, column-major). */
+    public static double margin(double[] rows, int n, int d, double[] h) {
+        double margin = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < n; r++) {
+            double s = 0;
+            for (int l = 0; l < d; l++) s += rows[r + l * n] * h[l];
+            margin = Math.min(margin, s);
+        }
+        return margin;
+    }
 }

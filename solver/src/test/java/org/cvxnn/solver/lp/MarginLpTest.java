@@ -116,4 +116,12 @@ class MarginLpTest {
                 () -> MarginLp.maxMarginDirection(new double[4], 2, 2, new boolean[2]));
         assertTrue(e.getMessage().contains("selects no row"), e.getMessage());
     }
+
+    @Test
+    void marginIsTheSmallestRowValue() {
+        // rows (1, 0), (0, 2), (-1, 1) column-major; h = (1, 1): row values 1, 2, 0
+        double[] rows = {1, 0, -1, 0, 2, 1};
+        assertEquals(0.0, MarginLp.margin(rows, 3, 2, new double[] {1, 1}), 0.0);
+        assertEquals(-1.0, MarginLp.margin(rows, 3, 2, new double[] {-1, 0}), 0.0);
+    }
 }
