@@ -56,6 +56,14 @@ final class Checks {
         }
     }
 
+    /** A vector of {@code len} floats. */
+    static void floats(String name, MemorySegment seg, long len) {
+        if (len < 0) throw new IllegalArgumentException("len = " + len + " must be >= 0");
+        if (!fits(name, seg, len, Float.BYTES)) {
+            throw tooSmall(name, seg, len, Float.BYTES, "a vector of length " + len);
+        }
+    }
+
     /**
      * The column count {@code combos · m1} of a two-level panel: one column per (combo, neuron).
      * Checks {@code combos >= 0}, {@code m1 >= 1} and that the product fits an {@code int}.

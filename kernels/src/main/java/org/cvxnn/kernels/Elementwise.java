@@ -89,6 +89,29 @@ public abstract class Elementwise {
         return maxAbsUnchecked(a, len);
     }
 
+    /**
+     * {@code out[k] = (float) x[k]}: rounds doubles to the nearest float (single-precision BLAS operands).
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final void narrow(MemorySegment x, MemorySegment out, long len) {
+        Checks.vector("x", x, len);
+        Checks.floats("out", out, len);
+        narrowUnchecked(x, out, len);
+    }
+
+    /**
+     * {@code y[k] = y[k] + x[k]} for floats {@code x} and doubles {@code y} (exact widening, one
+     * rounding in the addition).
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final void widenAdd(MemorySegment x, MemorySegment y, long len) {
+        Checks.floats("x", x, len);
+        Checks.vector("y", y, len);
+        widenAddUnchecked(x, y, len);
+    }
+
     /** {@link #mul} with arguments already validated. */
     protected abstract void mulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len);
 
@@ -107,6 +130,12 @@ public abstract class Elementwise {
 
     /** {@link #sumSquares} with arguments already validated. */
     protected abstract double sumSquaresUnchecked(MemorySegment a, long len);
+
+    /** {@link #narrow} with arguments already validated. */
+    protected abstract void narrowUnchecked(MemorySegment x, MemorySegment out, long len);
+
+    /** {@link #widenAdd} with arguments already validated. */
+    protected abstract void widenAddUnchecked(MemorySegment x, MemorySegment y, long len);
 
     /** {@link #maxAbs} with arguments already validated. */
     protected abstract double maxAbsUnchecked(MemorySegment a, long len);

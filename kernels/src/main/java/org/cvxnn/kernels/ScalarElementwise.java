@@ -1,6 +1,7 @@
 package org.cvxnn.kernels;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 
 import java.lang.foreign.MemorySegment;
 
@@ -58,5 +59,15 @@ final class ScalarElementwise extends Elementwise {
         double max = 0;
         for (long k = 0; k < len; k++) max = Math.max(max, Math.abs(a.getAtIndex(JAVA_DOUBLE, k)));
         return max;
+    }
+
+    @Override
+    protected void narrowUnchecked(MemorySegment x, MemorySegment out, long len) {
+        for (long k = 0; k < len; k++) out.setAtIndex(JAVA_FLOAT, k, (float) x.getAtIndex(JAVA_DOUBLE, k));
+    }
+
+    @Override
+    protected void widenAddUnchecked(MemorySegment x, MemorySegment y, long len) {
+        for (long k = 0; k < len; k++) y.setAtIndex(JAVA_DOUBLE, k, y.getAtIndex(JAVA_DOUBLE, k) + x.getAtIndex(JAVA_FLOAT, k));
     }
 }

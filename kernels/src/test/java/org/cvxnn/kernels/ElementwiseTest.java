@@ -3,6 +3,7 @@ package org.cvxnn.kernels;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -48,6 +49,19 @@ class ElementwiseTest {
             scalar.axpby(0.3, a, -1.7, b, expected, len);
             vector.axpby(0.3, a, -1.7, b, actual, len);
             assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "axpby");
+
+            MemorySegment narrowExpected = arena.allocate(Math.max(1, len) * (long) Float.BYTES, 64);
+            MemorySegment narrowActual = arena.allocate(Math.max(1, len) * (long) Float.BYTES, 64);
+            scalar.narrow(b, narrowExpected, len);
+            vector.narrow(b, narrowActual, len);
+            for (int k = 0; k < len; k++)
+                assertEquals(narrowExpected.getAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, k),
+                        narrowActual.getAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, k), "narrow at " + k);
+            MemorySegment widened = Fixtures.copy(arena, a);
+            MemorySegment widenedRef = Fixtures.copy(arena, a);
+            scalar.widenAdd(narrowExpected, widenedRef, len);
+            vector.widenAdd(narrowExpected, widened, len);
+            assertArrayEquals(Fixtures.array(widenedRef), Fixtures.array(widened), "widenAdd");
 
             // In place: out is the first input.
             MemorySegment inPlace = Fixtures.copy(arena, a);
@@ -103,6 +117,16 @@ class ElementwiseTest {
             assertEquals(6, e.maxAbs(b, 5));
             assertEquals(0, e.dot(a, b, 0));
             assertEquals(0, e.maxAbs(a, 0));
+            MemorySegment floats = arena.allocate(5L * Float.BYTES, 64);
+            e.narrow(Fixtures.of(arena, 1.5, -2, 1.0 / 3, 1e300, 0.1), floats, 5);
+            float[] narrowed = new float[5];
+            for (int k = 0; k < 5; k++) narrowed[k] = floats.getAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, k);
+            assertArrayEquals(new float[] {1.5f, -2f, 1f / 3, Float.POSITIVE_INFINITY, 0.1f}, narrowed);
+            MemorySegment sums = Fixtures.of(arena, 1, 1, 1, 1, 1);
+            e.narrow(Fixtures.of(arena, 1.5, -2, 0.25, 8, 0.1), floats, 5);
+            e.widenAdd(floats, sums, 5);
+            assertArrayEquals(new double[] {2.5, -1, 1.25, 9, 1 + (double) 0.1f}, Fixtures.array(sums));
+            assertThrows(IllegalArgumentException.class, () -> e.narrow(a, floats, 6));
             e.mul(a, a, a, 5);   // in place
             assertArrayEquals(new double[] {1, 4, 9, 16, 25}, Fixtures.array(a));
         }

@@ -44,6 +44,26 @@ public final class Blas {
         }
     }
 
+    /**
+     * Single-precision {@link #dsyrk}: {@code C ← alpha·A·Aᵀ + beta·C} ({@code NO_TRANS}) or
+     * {@code alpha·Aᵀ·A + beta·C}, updating one triangle.
+     */
+    public static void ssyrk(Uplo uplo, Trans trans, float alpha, FloatMatrix a, float beta, FloatMatrix c) {
+        int n = trans == Trans.NO_TRANS ? a.rows() : a.cols(), k = trans == Trans.NO_TRANS ? a.cols() : a.rows();
+        if (c.rows() != n || c.cols() != n)
+            throw new IllegalArgumentException("ssyrk: C is " + c.rows() + "×" + c.cols() + ", expected " + n + "×" + n);
+        a.requireAlive("ssyrk");
+        c.requireAlive("ssyrk");
+        if (c.segment().asOverlappingSlice(a.segment()).isPresent())
+            throw new IllegalArgumentException("ssyrk: the output operand overlaps an input operand");
+        if (n == 0) return;
+        try {
+            NativeCalls.SSYRK.invokeExact(COL_MAJOR, uplo.cblas, trans.cblas, n, k, alpha, a.segment(), a.ld(), beta, c.segment(), c.ld());
+        } catch (Throwable t) {
+            throw NativeCalls.rethrow(t);
+        }
+    }
+
     /** Solves {@code op(A)·X = alpha·B} ({@code LEFT}) or {@code X·op(A) = alpha·B}, overwriting B with X. */
     public static void dtrsm(Side side, Uplo uplo, Trans trans, Diag diag, double alpha, Matrix a, Matrix b) {
         int m = b.rows(), n = b.cols();

@@ -82,6 +82,30 @@ class BlasTest {
     }
 
     @Test
+    void ssyrkMatchesTheDoubleProductToSinglePrecision() {
+        int n = 23, k = 37;
+        try (Arena arena = Arena.ofConfined()) {
+            double[] a = random(n * k);
+            FloatMatrix fa = FloatMatrix.allocate(arena, n, k);
+            for (int i = 0; i < n * k; i++) fa.segment().setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, i, (float) a[i]);
+            FloatMatrix c = FloatMatrix.allocate(arena, n, n);
+            Blas.ssyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0f, fa, 0.0f, c);
+            Blas.ssyrk(Uplo.UPPER, Trans.NO_TRANS, 2.0f, fa, 1.0f, c); // accumulates: 3·A·Aᵀ
+            double[] ref = gemmRef(false, true, 3.0, a, n, k, a, n, k, 0.0, new double[n * n]);
+            for (int j = 0; j < n; j++)
+                for (int i = 0; i <= j; i++) assertEquals(ref[i + j * n], c.get(i, j), 1e-5 * 3 * k);
+            assertEquals(0.0f, c.get(n - 1, 0));
+            assertThrows(IllegalArgumentException.class, () -> Blas.ssyrk(Uplo.UPPER, Trans.NO_TRANS, 1f, fa, 0f, FloatMatrix.allocate(arena, n + 1, n + 1)));
+            assertThrows(IllegalArgumentException.class, () -> Blas.ssyrk(Uplo.UPPER, Trans.TRANS, 1f, c, 0f, c));
+        }
+        FloatMatrix closed;
+        try (Arena arena = Arena.ofConfined()) {
+            closed = FloatMatrix.allocate(arena, 3, 3);
+        }
+        assertThrows(IllegalStateException.class, () -> Blas.ssyrk(Uplo.UPPER, Trans.NO_TRANS, 1f, closed, 0f, closed));
+    }
+
+    @Test
     void levelOneAndGemvMatchPlainLoops() {
         try (Arena arena = Arena.ofConfined()) {
             double[] a = random(6 * 4), x = random(4), y = random(6);

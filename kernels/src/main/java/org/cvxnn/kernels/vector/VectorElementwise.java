@@ -1,6 +1,7 @@
 package org.cvxnn.kernels.vector;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static org.cvxnn.kernels.vector.Simd.LANES;
 import static org.cvxnn.kernels.vector.Simd.ORDER;
 import static org.cvxnn.kernels.vector.Simd.SPECIES;
@@ -8,6 +9,9 @@ import static org.cvxnn.kernels.vector.Simd.bytes;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 import jdk.incubator.vector.VectorOperators;
 import org.cvxnn.kernels.Elementwise;
 
@@ -19,6 +23,9 @@ import org.cvxnn.kernels.Elementwise;
 final class VectorElementwise extends Elementwise {
 
     private static final long UNROLLED = 4L * LANES;
+    /** Floats with the lane count of {@link Simd#SPECIES}: half its width. */
+    private static final VectorSpecies<Float> HALF_FLOATS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
 
     @Override
     protected void mulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
@@ -133,6 +140,28 @@ final class VectorElementwise extends Elementwise {
         double max = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
         for (; k < len; k++) max = Math.max(max, Math.abs(a.getAtIndex(JAVA_DOUBLE, k)));
         return max;
+    }
+
+    @Override
+    protected void narrowUnchecked(MemorySegment x, MemorySegment out, long len) {
+        long k = 0;
+        for (; len - k >= LANES; k += LANES) {
+            load(x, bytes(k)).convertShape(VectorOperators.D2F, HALF_FLOATS, 0)
+                    .intoMemorySegment(out, k * Float.BYTES, ORDER);
+        }
+        for (; k < len; k++) out.setAtIndex(JAVA_FLOAT, k, (float) x.getAtIndex(JAVA_DOUBLE, k));
+    }
+
+    @Override
+    protected void widenAddUnchecked(MemorySegment x, MemorySegment y, long len) {
+        long k = 0;
+        for (; len - k >= LANES; k += LANES) {
+            long at = bytes(k);
+            DoubleVector wide = (DoubleVector) FloatVector.fromMemorySegment(HALF_FLOATS, x, k * Float.BYTES, ORDER)
+                    .convertShape(VectorOperators.F2D, SPECIES, 0);
+            load(y, at).add(wide).intoMemorySegment(y, at, ORDER);
+        }
+        for (; k < len; k++) y.setAtIndex(JAVA_DOUBLE, k, y.getAtIndex(JAVA_DOUBLE, k) + x.getAtIndex(JAVA_FLOAT, k));
     }
 
     private static DoubleVector load(MemorySegment seg, long byteOffset) {

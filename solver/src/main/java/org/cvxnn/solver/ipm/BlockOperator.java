@@ -1,5 +1,6 @@
 package org.cvxnn.solver.ipm;
 
+import org.cvxnn.linalg.FloatMatrix;
 import org.cvxnn.linalg.Matrix;
 
 /**
@@ -71,6 +72,24 @@ interface BlockOperator {
      * {@code factors} (d × d·masks).
      */
     void accumulateSchur(Matrix factors, Matrix s);
+
+    /**
+     * Packed upper triangles of {@code A_iᵀA_i} for every mask ({@code d(d+1)/2 × masks}), fixed for
+     * the operator's life, or null if the operator accumulates its Schur complement in double
+     * precision only. With them the solver weighs each mask's term by {@code trace(A_i C_i A_iᵀ)}
+     * and may accumulate it in lower precision ({@link #accumulateSchur(Matrix, SchurTier[], Matrix, FloatMatrix)}).
+     */
+    default Matrix maskGrams() { return null; }
+
+    /**
+     * Mixed-precision {@link #accumulateSchur(Matrix, Matrix)}: the terms of masks of tier
+     * {@link SchurTier#DOUBLE} are added to {@code s}, those of tier {@link SchurTier#SINGLE} (formed
+     * in double, rounded) to the single-precision {@code f}, masks {@link SchurTier#OMITTED} are
+     * skipped. Upper triangles. Only operators with {@link #maskGrams()} support it.
+     */
+    default void accumulateSchur(Matrix factors, SchurTier[] tiers, Matrix s, FloatMatrix f) {
+        throw new UnsupportedOperationException("this operator accumulates its Schur complement in double precision only");
+    }
 
     /**
      * The predictions of single blocks: column i of {@code out} (n × {@code active.length}) becomes

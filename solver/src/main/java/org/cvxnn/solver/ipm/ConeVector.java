@@ -49,4 +49,10 @@ final class ConeVector {
         if (orthant != null) s += k.sumSquares(orthant.segment(), orthantLength());
         return s;
     }
+
+    /** Largest absolute entry (the ∞-norm). */
+    double maxAbs(Elementwise k) {
+        double m = k.maxAbs(soc.segment(), socLength());
+        return orthant == null ? m : Math.max(m, k.maxAbs(orthant.segment(), orthantLength()));
+    }
 }

@@ -28,6 +28,8 @@ import java.lang.foreign.ValueLayout;
  */
 final class InteriorPointMethod {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    /** Clarabel's absolute refinement tolerance, added to {@link IpmSettings#refinementTol()}·‖b‖∞. */
+    private static final double REFINEMENT_ABS_TOL = 1e-12;
 
     private final BlockOperator op;
     private final IpmSettings settings;
@@ -69,7 +71,7 @@ final class InteriorPointMethod {
         this.degree = (constrained ? (double) rows * blocks : 0) + cones;
         this.log = log;
         this.y = y;
-        this.kkt = new SchurKktSolver(arena, op, settings.staticReg(), settings.threads());
+        this.kkt = new SchurKktSolver(arena, op, settings.staticReg(), settings.threads(), settings.mixedPrecision());
         this.soc = new SocCones(arena, groupDim, cones);
         x = new PrimalVector(arena, d, blocks, cones);
         dx = new PrimalVector(arena, d, blocks, cones);
@@ -111,7 +113,7 @@ final class InteriorPointMethod {
         timer.start("initialise");
         if (!initialise()) return new Outcome(SolveStatus.NUMERICAL_ERROR, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, timer);
         timer.stop();
-        if (settings.verbose()) log.printf("%4s %14s %14s %9s %9s %9s %9s %9s %8s%n", "iter", "pcost", "dcost", "gap", "pres", "dres", "step", "mu", "time");
+        if (settings.verbose()) log.printf("%4s %14s %14s %9s %9s %9s %9s %9s %3s %8s%n", "iter", "pcost", "dcost", "gap", "pres", "dres", "step", "mu", "cg", "time");
         double step = 0;
         SolveStatus status;
         int k = 0;
@@ -121,8 +123,8 @@ final class InteriorPointMethod {
             timer.stop();
             double elapsed = (System.nanoTime() - start) * 1e-9;
             if (settings.verbose())
-                log.printf("%4d %14.7e %14.7e %9.2e %9.2e %9.2e %9.2e %9.2e %8.2f%n", k, info.pcost, info.dcost, info.gapAbs,
-                        info.resPrimal, info.resDual, step, info.mu, elapsed);
+                log.printf("%4d %14.7e %14.7e %9.2e %9.2e %9.2e %9.2e %9.2e %3d %8.2f%n", k, info.pcost, info.dcost, info.gapAbs,
+                        info.resPrimal, info.resDual, step, info.mu, kkt.conjugateGradientIterations(), elapsed);
             if (info.converged(settings.tolGapAbs(), settings.tolGapRel(), settings.tolFeas())) {
                 status = SolveStatus.SOLVED;
                 return finish(status, k, info);
@@ -310,10 +312,10 @@ final class InteriorPointMethod {
     private void solveKkt(PrimalVector bx, ConeVector bz, PrimalVector outX, ConeVector outZ, boolean refine) {
         reducedSolve(bx, bz, outX, outZ);
         if (!refine) return;
-        double normB = Math.sqrt(bx.sumSquares(ew) + bz.sumSquares(ew));
+        double normB = Math.max(bx.maxAbs(ew), bz.maxAbs(ew));
         double res = unreducedResidual(bx, bz, outX, outZ);
         for (int step = 0; step < settings.refinementSteps(); step++) {
-            if (res <= settings.refinementTol() * (1 + normB)) break;
+            if (res <= REFINEMENT_ABS_TOL + settings.refinementTol() * normB) break;
             reducedSolve(px, tmpA, cx, cz);     // correction for the residual held in (px, tmpA)
             outX.axpby(ew, 1.0, cx, 1.0);
             outZ.axpby(ew, 1.0, cz, 1.0);
@@ -356,7 +358,7 @@ final class InteriorPointMethod {
         applyG(dxv, tmpB);
         tmpA.axpby(ew, -1.0, tmpB, 1.0);      // HΔz − GΔx
         tmpA.axpby(ew, 1.0, bz, 1.0);         // bz − GΔx + HΔz
-        return Math.sqrt(px.sumSquares(ew) + tmpA.sumSquares(ew));
+        return Math.max(px.maxAbs(ew), tmpA.maxAbs(ew));
     }
 
     /** Combined (corrector) right-hand side from the affine direction in (ds, dz). */

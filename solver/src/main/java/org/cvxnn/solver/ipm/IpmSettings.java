@@ -20,12 +20,18 @@ import java.time.Duration;
  * @param staticReg       static primal regularisation added to every block (default 1e-8), plus
  *                        100·ε·max diag of the block (ipm.md §3.3)
  * @param refinementSteps maximum iterative-refinement steps per solve (default 10)
- * @param refinementTol   refinement stops when the relative unreduced residual is below this (default 1e-13)
+ * @param refinementTol   refinement stops when the unreduced residual's ∞-norm is at most
+ *                        1e-12 + refinementTol·‖rhs‖∞, Clarabel's rule (default 1e-13)
  * @param workingSet      solve on a working set of masks, grown by pricing all masks with the dual
  *                        (ipm.md §4.2), when there are more than {@value #WORKING_SET_MIN_PATTERNS}
  *                        patterns (default false); the result and its certificate are those of
  *                        the whole problem either way. Pays off when few masks are active at the
  *                        optimum (β not far below β_max); costs one extra, smaller solve otherwise
+ * @param mixedPrecision  accumulate the two-layer Schur complement in mixed precision (default true):
+ *                        small per-mask terms in single precision (ssyrk, about twice the dsyrk
+ *                        rate), negligible ones left out, and the Newton system solved to double
+ *                        accuracy by conjugate gradients preconditioned with that factor
+ *                        (ipm.md §3.3); false forms it exactly in double precision
  */
 public record IpmSettings(
         double tolGapAbs,
@@ -42,7 +48,8 @@ public record IpmSettings(
         double staticReg,
         int refinementSteps,
         double refinementTol,
-        boolean workingSet) {
+        boolean workingSet,
+        boolean mixedPrecision) {
 
     /** Problems with at most this many patterns are solved on all of them at once. */
     public static final int WORKING_SET_MIN_PATTERNS = 128;
@@ -72,37 +79,42 @@ public record IpmSettings(
     /** The defaults described above. */
     public static IpmSettings defaults() {
         return new IpmSettings(1e-8, 1e-8, 1e-8, 5e-5, 1e-4, 200, null,
-                Runtime.getRuntime().availableProcessors(), false, 0.99, 1e-4, 1e-8, 10, 1e-13, false);
+                Runtime.getRuntime().availableProcessors(), false, 0.99, 1e-4, 1e-8, 10, 1e-13, false, true);
     }
 
     /** Same settings with both gap tolerances and the feasibility tolerance set to {@code tol}. */
     public IpmSettings withTolerance(double tol) {
         return new IpmSettings(tol, tol, tol, reducedTolGap, reducedTolFeas, maxIterations, timeLimit, threads, verbose,
-                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet);
+                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet, mixedPrecision);
     }
 
     public IpmSettings withMaxIterations(int k) {
         return new IpmSettings(tolGapAbs, tolGapRel, tolFeas, reducedTolGap, reducedTolFeas, k, timeLimit, threads, verbose,
-                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet);
+                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet, mixedPrecision);
     }
 
     public IpmSettings withTimeLimit(Duration limit) {
         return new IpmSettings(tolGapAbs, tolGapRel, tolFeas, reducedTolGap, reducedTolFeas, maxIterations, limit, threads, verbose,
-                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet);
+                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet, mixedPrecision);
     }
 
     public IpmSettings withThreads(int t) {
         return new IpmSettings(tolGapAbs, tolGapRel, tolFeas, reducedTolGap, reducedTolFeas, maxIterations, timeLimit, t, verbose,
-                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet);
+                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet, mixedPrecision);
     }
 
     public IpmSettings withVerbose(boolean v) {
         return new IpmSettings(tolGapAbs, tolGapRel, tolFeas, reducedTolGap, reducedTolFeas, maxIterations, timeLimit, threads, v,
-                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet);
+                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet, mixedPrecision);
     }
 
     public IpmSettings withWorkingSet(boolean on) {
         return new IpmSettings(tolGapAbs, tolGapRel, tolFeas, reducedTolGap, reducedTolFeas, maxIterations, timeLimit, threads, verbose,
-                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, on);
+                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, on, mixedPrecision);
+    }
+
+    public IpmSettings withMixedPrecision(boolean on) {
+        return new IpmSettings(tolGapAbs, tolGapRel, tolFeas, reducedTolGap, reducedTolFeas, maxIterations, timeLimit, threads, verbose,
+                maxStepFraction, minStep, staticReg, refinementSteps, refinementTol, workingSet, on);
     }
 }

@@ -1,6 +1,8 @@
 package org.cvxnn.solver.ipm;
 
+import org.cvxnn.kernels.Kernels;
 import org.cvxnn.linalg.Blas;
+import org.cvxnn.linalg.FloatMatrix;
 import org.cvxnn.linalg.Lapack;
 import org.cvxnn.linalg.LapackInfo;
 import org.cvxnn.linalg.Matrix;
@@ -31,6 +33,15 @@ final class SchurKktSolver {
     private static final double EPS = Math.ulp(1.0);
     /** Blocks up to this dimension are multiplied in Java rather than by one dgemv each. */
     private static final int SMALL_BLOCK = 8;
+    /** Start and ceiling of the omit budget, the largest Σ t_i left out of the factored matrix. */
+    private static final double FIRST_OMIT_BUDGET = 0.01, MAX_OMIT_BUDGET = 0.1;
+    /**
+     * Ceiling of the single budget, the largest Σ t_i rounded to single precision: the rounding
+     * error is about 2⁻²⁴·Σt_single·(a small factor), so this keeps it well below λ_min(S) ≥ 1.
+     */
+    private static final double MAX_SINGLE_BUDGET = 1e5;
+    /** CG iterations per solve above which the budgets shrink, and at or below which they grow. */
+    private static final int SLOW_SOLVE = 8, FAST_SOLVE = 3;
 
     private final BlockOperator op;
     private final int n, d, blocks, masks, threads, groups, groupDim;
@@ -51,10 +62,29 @@ final class SchurKktSolver {
     private final Matrix lambda;      // n × 1
     private final Matrix[] reducedCols, scaledCols, outCols, couplingCols;
     private final Matrix out;         // d × B
+    private final Matrix mtv, bmtv;   // d × B: Mᵀv and B̃⁻¹Mᵀv of the CG product
+    private final Matrix[] mtvCols, bmtvCols;
 
     private double maxRegularisation;
 
-    SchurKktSolver(Arena arena, BlockOperator op, double staticReg, int threads) {
+    // Mixed precision (operators with mask Grams): tiers by the weights t_i = trace(A_i C_i A_iᵀ).
+    private final Matrix grams;        // d(d+1)/2 × P packed A_iᵀA_i, null: always exact
+    private final double[] weights;
+    private final long[] order;
+    private final SchurTier[] tiers;
+    private final FloatMatrix single;  // n × n single-precision part
+    private final PreconditionedSchur pcg;
+    private boolean exact = true;      // all masks in double precision: solve directly
+    private double omitBudget = FIRST_OMIT_BUDGET, singleBudget = MAX_SINGLE_BUDGET, singleSum;
+    private int hardestSolve;          // most CG iterations of one solve since the last factor()
+    private boolean adaptive = true;
+    private double schurNorm;          // largest diagonal entry of S: its norm to within a factor n
+
+    /**
+     * @param mixedPrecision use the mixed-precision accumulation when the operator supports it
+     *                       ({@link BlockOperator#maskGrams()}); otherwise S is formed exactly
+     */
+    SchurKktSolver(Arena arena, BlockOperator op, double staticReg, int threads, boolean mixedPrecision) {
         this.op = op;
         this.n = op.n();
         this.d = op.d();
@@ -78,17 +108,36 @@ final class SchurKktSolver {
         this.reduced = Matrix.allocate(arena, d, blocks);
         this.scaled = Matrix.allocate(arena, d, blocks);
         this.out = Matrix.allocate(arena, d, blocks);
+        this.mtv = Matrix.allocate(arena, d, blocks);
+        this.bmtv = Matrix.allocate(arena, d, blocks);
+        this.mtvCols = columns(mtv);
+        this.bmtvCols = columns(bmtv);
         this.lambda = Matrix.vector(arena, n);
         this.reducedCols = columns(reduced);
         this.scaledCols = columns(scaled);
         this.outCols = columns(out);
         this.couplingCols = columns(coupling);
+        this.grams = mixedPrecision ? op.maskGrams() : null;
+        this.weights = new double[masks];
+        this.order = new long[masks];
+        this.tiers = new SchurTier[masks];
+        java.util.Arrays.fill(tiers, SchurTier.DOUBLE);
+        this.single = grams != null ? FloatMatrix.allocate(arena, n, n) : null;
+        this.pcg = grams != null ? new PreconditionedSchur(arena, n, this::multiplySchur) : null;
     }
 
     private Matrix[] columns(Matrix m) {
         Matrix[] c = new Matrix[m.cols()];
         for (int j = 0; j < c.length; j++) c[j] = m.column(j);
         return c;
+    }
+
+    /**
+     * Most conjugate-gradient iterations one solve has needed since the last {@link #factor}
+     * (0 when the Schur complement was formed exactly and solved directly).
+     */
+    int conjugateGradientIterations() {
+        return hardestSolve;
     }
 
     /** Largest per-block regularisation used by the last {@link #factor}. */
@@ -112,10 +161,83 @@ final class SchurKktSolver {
         } finally {
             OpenBlas.setThreads(threads);
         }
+        if (grams == null) return factorSchur(false);
+        chooseTiers();
+        if (factorSchur(true)) return true;
+        if (exact) return false;
+        // rounding made the approximation indefinite: shrink the budgets and factor exactly
+        singleBudget = Math.min(singleBudget, singleSum) / 10;
+        omitBudget /= 10;
+        java.util.Arrays.fill(tiers, SchurTier.DOUBLE);
+        exact = true;
+        return factorSchur(false);
+    }
+
+    /** Forms S = I + Σ_i A_i C_i A_iᵀ (by tiers if {@code mixed}) and factors it; false if it is not positive definite. */
+    private boolean factorSchur(boolean mixed) {
         schur.fill(0.0);
-        op.accumulateSchur(factors, schur);
-        for (int a = 0; a < n; a++) schur.set(a, a, schur.get(a, a) + 1.0);
+        if (!mixed) {
+            op.accumulateSchur(factors, schur);
+        } else {
+            if (singleSum > 0) single.clear();
+            op.accumulateSchur(factors, tiers, schur, single);
+            if (singleSum > 0) Kernels.get().elementwise().widenAdd(single.segment(), schur.segment(), (long) n * n);
+        }
+        schurNorm = 0;
+        for (int a = 0; a < n; a++) {
+            schur.set(a, a, schur.get(a, a) + 1.0);
+            schurNorm = Math.max(schurNorm, schur.get(a, a));
+        }
         return Lapack.dpotrf(Uplo.UPPER, schur).ok();
+    }
+
+    /**
+     * Sorts the masks by weight t_i; the lightest are left out while their weights sum to at most
+     * the omit budget, the next ones go to single precision up to the single budget, the rest stay
+     * exact. Leaving out E perturbs S ≽ I by at most ‖E‖ ≤ Σt_omitted, rounding by about
+     * 2⁻²⁴·Σt_single, so the preconditioned spectrum stays near 1 and CG needs a few iterations.
+     */
+    private void chooseTiers() {
+        adaptBudgets();
+        for (int i = 0; i < masks; i++) order[i] = ((long) Float.floatToIntBits((float) weights[i]) << 32) | i;
+        java.util.Arrays.sort(order); // weights are ≥ 0, so their float bits sort like the values
+        double omitted = 0;
+        singleSum = 0;
+        exact = true;
+        for (long key : order) {
+            int i = (int) key;
+            double t = weights[i];
+            if (omitted + t <= omitBudget) {
+                omitted += t;
+                tiers[i] = SchurTier.OMITTED;
+            } else if (singleSum + t <= singleBudget) {
+                singleSum += t;
+                tiers[i] = SchurTier.SINGLE;
+            } else {
+                tiers[i] = SchurTier.DOUBLE;
+            }
+            exact &= tiers[i] == SchurTier.DOUBLE;
+        }
+    }
+
+    /** Shrinks the budgets after a slow CG solve, lets them grow again after fast ones. */
+    private void adaptBudgets() {
+        if (!adaptive) return;
+        if (hardestSolve > SLOW_SOLVE) {
+            omitBudget /= 10;
+            singleBudget = Math.min(singleBudget, singleSum) / 10;
+        } else if (exact || hardestSolve <= FAST_SOLVE) {
+            omitBudget = Math.min(2 * omitBudget, MAX_OMIT_BUDGET);
+            singleBudget = Math.min(4 * singleBudget, MAX_SINGLE_BUDGET);
+        }
+        hardestSolve = 0;
+    }
+
+    /** Fixes the budgets for good (tests): the largest Σt left out and Σt in single precision. */
+    void fixBudgets(double omit, double single) {
+        omitBudget = omit;
+        singleBudget = single;
+        adaptive = false;
     }
 
     /** B̃_j from its Gram block and SOC term, regularised, then inverted in place. */
@@ -215,8 +337,29 @@ final class SchurKktSolver {
                     fs.setAtIndex(D, idx, fs.getAtIndex(D, idx) + bs.getAtIndex(D, idx));
                 }
         }
+        if (grams != null) weights[i] = traceWithGram(fs, i);
         LapackInfo info = Lapack.dpotrf(Uplo.LOWER, f);
         if (!info.ok()) throw new ArithmeticException("mask " + i + ": " + info);
+    }
+
+    /** {@code trace(A_i C_i A_iᵀ) = ⟨C_i, A_iᵀA_i⟩} from the lower triangle of C_i and the packed Gram. */
+    private double traceWithGram(MemorySegment c, int i) {
+        double t = 0;
+        for (int col = 0; col < d; col++) {
+            long packedCol = (long) col * (col + 1) / 2;
+            t += c.getAtIndex(D, col + (long) col * d) * grams.get((int) (packedCol + col), i);
+            for (int r = col + 1; r < d; r++)
+                t += 2 * c.getAtIndex(D, r + (long) col * d) * grams.get((int) ((long) r * (r + 1) / 2 + col), i);
+        }
+        return t;
+    }
+
+    /** {@code result ← S v = v + M B̃⁻¹ Mᵀ v}, exactly (the conjugate-gradient product). */
+    private void multiplySchur(Matrix v, Matrix result) {
+        op.applyTranspose(1.0, v, 0.0, mtv);
+        applyInverses(mtv, mtvCols, bmtv, bmtvCols);
+        op.apply(bmtv, result);
+        Kernels.get().elementwise().axpby(1.0, v.segment(), 1.0, result.segment(), result.segment(), n);
     }
 
     /**
@@ -236,12 +379,16 @@ final class SchurKktSolver {
             }
         }
         // q = B̃⁻¹ r̃
-        applyInverses(scaled, scaledCols);
+        applyInverses(reduced, reducedCols, scaled, scaledCols);
         // λ = S⁻¹ M q ; r̃ ← r̃ − Mᵀ λ ; Δu = B̃⁻¹ r̃
         op.apply(scaled, lambda);
-        Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
+        if (exact) {
+            Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
+        } else {
+            hardestSolve = Math.max(hardestSolve, pcg.solve(schur, schurNorm, lambda));
+        }
         op.applyTranspose(-1.0, lambda, 1.0, reduced);
-        applyInverses(out, outCols);
+        applyInverses(reduced, reducedCols, out, outCols);
         du.copyFrom(out);
         if (groups == 1) {
             for (int j = 0; j < blocks; j++) dt.set(j, (rt.get(j) - Blas.ddot(couplingCols[j], outCols[j])) / tt[j]);
@@ -256,16 +403,16 @@ final class SchurKktSolver {
     }
 
     /**
-     * {@code target_j = B̃_j⁻¹ r̃_j} for every block ({@code targetCols} are the columns of
-     * {@code target}): one dgemv per block, or, for blocks of at most {@value #SMALL_BLOCK}
+     * {@code target_j = B̃_j⁻¹ source_j} for every block (the {@code Cols} arrays are the columns
+     * of the matrices): one dgemv per block, or, for blocks of at most {@value #SMALL_BLOCK}
      * coordinates, where a downcall costs more than the arithmetic, a loop.
      */
-    private void applyInverses(Matrix target, Matrix[] targetCols) {
+    private void applyInverses(Matrix source, Matrix[] sourceCols, Matrix target, Matrix[] targetCols) {
         if (d > SMALL_BLOCK) {
-            for (int j = 0; j < blocks; j++) Blas.dgemv(Trans.NO_TRANS, 1.0, inverseViews[j], reducedCols[j], 0.0, targetCols[j]);
+            for (int j = 0; j < blocks; j++) Blas.dgemv(Trans.NO_TRANS, 1.0, inverseViews[j], sourceCols[j], 0.0, targetCols[j]);
             return;
         }
-        MemorySegment inv = inverses.segment(), x = reduced.segment(), y = target.segment();
+        MemorySegment inv = inverses.segment(), x = source.segment(), y = target.segment();
         long dd = (long) d * d;
         for (int j = 0; j < blocks; j++) {
             long base = j * dd, col = (long) j * d;

@@ -2,12 +2,14 @@ package org.cvxnn.solver.ipm;
 
 import org.cvxnn.kernels.Kernels;
 import org.cvxnn.linalg.Blas;
+import org.cvxnn.linalg.FloatMatrix;
 import org.cvxnn.linalg.MaskBits;
 import org.cvxnn.linalg.Matrix;
 import org.cvxnn.linalg.Trans;
 import org.cvxnn.linalg.Uplo;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 
 /**
  * {@link BlockOperator} of the two-layer programs: blocks {@code [v_1..v_P | w_1..w_P]} with signs
@@ -33,6 +35,11 @@ final class TwoLayerOperator implements BlockOperator {
     private final Matrix diff;       // d × P
     private final Matrix chunk;      // n × (chunkMasks·d)
     private final int chunkMasks;
+    private final Matrix chunkFactors;      // d × (chunkMasks·d): the factors of one chunk's masks
+    private final MemorySegment chunkWords; // the same masks' bits
+    private final FloatMatrix singleChunk;  // the chunk rounded to single precision
+    private final SchurTier[] allDouble;
+    private final Matrix maskGrams;   // d(d+1)/2 × P: packed XᵀD_iX
 
     /**
      * @param x           data, n×d (owned by the caller's arena, must outlive this operator)
@@ -61,6 +68,16 @@ final class TwoLayerOperator implements BlockOperator {
         this.diff = constrained ? Matrix.allocate(arena, d, p) : null;
         this.chunkMasks = (int) Math.max(1, Math.min(p, CHUNK_DOUBLES / Math.max(1L, (long) n * d)));
         this.chunk = Matrix.allocate(arena, n, chunkMasks * d);
+        this.chunkFactors = Matrix.allocate(arena, d, chunkMasks * d);
+        this.chunkWords = arena.allocate((long) chunkMasks * masks.wordsPerMask() * Long.BYTES, Long.BYTES);
+        this.singleChunk = FloatMatrix.allocate(arena, n, chunkMasks * d);
+        this.allDouble = new SchurTier[p];
+        java.util.Arrays.fill(allDouble, SchurTier.DOUBLE);
+        this.maskGrams = Matrix.allocate(arena, d * (d + 1) / 2, p);
+        Matrix ones = Matrix.vector(arena, n);
+        ones.fill(1.0);
+        kernels.maskedPanel().expand(ones.segment(), n, p, masks.segment(), 0, masks.wordsPerMask(), panel.segment(), panel.ld());
+        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao != null ? khatriRao : KhatriRao.of(arena, x), panel, 0.0, maskGrams);
     }
 
     @Override public int n() { return n; }
@@ -153,13 +170,48 @@ final class TwoLayerOperator implements BlockOperator {
     }
 
     @Override
+    public Matrix maskGrams() {
+        return maskGrams;
+    }
+
+    @Override
     public void accumulateSchur(Matrix factors, Matrix s) {
-        for (int first = 0; first < p; first += chunkMasks) {
-            int c = Math.min(chunkMasks, p - first);
-            Matrix z = chunk.columns(0, c * d);
-            Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, factors.columns(first * d, c * d), 0.0, z);
-            kernels.rowMasking().apply(z.segment(), z.ld(), n, c * d, d, masks.segment(), first, masks.wordsPerMask());
+        accumulateSchur(factors, allDouble, s, null);
+    }
+
+    /**
+     * Masks of one tier at a time, in chunks: their factors and mask bits are gathered, then
+     * {@code Z = X [L_i]} (one gemm), rows masked, and {@code Z Zᵀ} added by dsyrk, or by ssyrk
+     * after rounding Z.
+     */
+    @Override
+    public void accumulateSchur(Matrix factors, SchurTier[] tiers, Matrix s, FloatMatrix f) {
+        for (SchurTier tier : new SchurTier[] {SchurTier.DOUBLE, SchurTier.SINGLE}) {
+            int c = 0;
+            for (int i = 0; i < p; i++) {
+                if (tiers[i] != tier) continue;
+                chunkFactors.columns(c * d, d).copyFrom(factors.columns(i * d, d));
+                long words = (long) masks.wordsPerMask() * Long.BYTES;
+                MemorySegment.copy(masks.segment(), i * words, chunkWords, c * words, words);
+                if (++c == chunkMasks) {
+                    addChunk(c, tier, s, f);
+                    c = 0;
+                }
+            }
+            if (c > 0) addChunk(c, tier, s, f);
+        }
+    }
+
+    private void addChunk(int c, SchurTier tier, Matrix s, FloatMatrix f) {
+        Matrix z = chunk.columns(0, c * d);
+        Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, chunkFactors.columns(0, c * d), 0.0, z);
+        kernels.rowMasking().apply(z.segment(), z.ld(), n, c * d, d, chunkWords, 0, masks.wordsPerMask());
+        if (tier == SchurTier.DOUBLE) {
             Blas.dsyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0, z, 1.0, s);
+        } else {
+            FloatMatrix zf = singleChunk.columns(0, c * d);
+            kernels.elementwise().narrow(z.segment(), zf.segment(), (long) n * c * d);
+            Blas.ssyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0f, zf, 1.0f, f);
         }
     }
 

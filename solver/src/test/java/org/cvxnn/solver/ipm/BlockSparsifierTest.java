@@ -8,7 +8,6 @@ import java.lang.foreign.Arena;
 import java.util.Random;
 import java.util.SplittableRandom;
 
-import org.cvxnn.linalg.MaskBits;
 import org.cvxnn.linalg.Matrix;
 import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.combo.ComboSampler;
@@ -75,16 +74,6 @@ class BlockSparsifierTest {
         return out;
     }
 
-    /** The two-layer operator of {@code patterns} on {@code data}, with or without the orthant rows. */
-    private static TwoLayerOperator twoLayerOperator(Arena arena, Dataset data, PatternSet patterns, boolean constrained) {
-        int n = data.n(), d = data.d(), p = patterns.size();
-        long[] words = new long[p * patterns.wordsPerPattern()];
-        patterns.copyWordsTo(words);
-        Matrix gates = Matrix.allocate(arena, d, p);
-        for (int i = 0; i < p; i++) gates.column(i).copyFrom(patterns.gate(i));
-        return new TwoLayerOperator(arena, Matrix.of(arena, n, d, data.x()), MaskBits.of(arena, n, words), gates, constrained);
-    }
-
     @Test
     void twoLayerReluAndGatedPointsKeepTheirPrediction() {
         for (boolean constrained : new boolean[] {true, false}) {
@@ -99,7 +88,7 @@ class BlockSparsifierTest {
                 for (int l = 0; l < d; l++) w[b * d + l] = constrained ? s * gate[l] : TestProblems.gaussian(rng);
             }
             try (Arena arena = Arena.ofConfined()) {
-                TwoLayerOperator op = twoLayerOperator(arena, data, patterns, constrained);
+                TwoLayerOperator op = TestProblems.twoLayerOperator(arena, data, patterns, constrained);
                 double[] after = new BlockSparsifier(op).sparsify(w, Matrix.allocate(arena, d, blocks), Matrix.allocate(arena, d, blocks));
                 check(w, after, d, 1, twoLayerPredict(data, patterns, w, constrained), twoLayerPredict(data, patterns, after, constrained), n);
             }
@@ -120,7 +109,7 @@ class BlockSparsifierTest {
             for (int l = 0; l < d; l++) w[b * d + l] = (1 + mask % 3) * patterns.gate(mask)[l];
         }
         try (Arena arena = Arena.ofConfined()) {
-            TwoLayerOperator op = twoLayerOperator(arena, data, patterns, true);
+            TwoLayerOperator op = TestProblems.twoLayerOperator(arena, data, patterns, true);
             double[] after = new BlockSparsifier(op).sparsify(w, Matrix.allocate(arena, d, 2 * p), Matrix.allocate(arena, d, 2 * p));
             for (double v : after) assertTrue(Double.isFinite(v), "non-finite weight after pruning");
             check(w, after, d, 1, twoLayerPredict(data, patterns, w, true), twoLayerPredict(data, patterns, after, true), n);
@@ -135,7 +124,7 @@ class BlockSparsifierTest {
         double[] w = new double[2 * p * d];
         for (int l = 0; l < w.length; l++) w[l] = patterns.gate((l / d) % p)[l % d];
         try (Arena arena = Arena.ofConfined()) {
-            TwoLayerOperator op = twoLayerOperator(arena, data, patterns, true);
+            TwoLayerOperator op = TestProblems.twoLayerOperator(arena, data, patterns, true);
             assertTrue(2 * p <= n);
             assertSame(w, new BlockSparsifier(op).sparsify(w, Matrix.allocate(arena, d, 2 * p), Matrix.allocate(arena, d, 2 * p)));
         }

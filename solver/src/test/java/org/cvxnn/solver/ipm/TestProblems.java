@@ -3,6 +3,10 @@ package org.cvxnn.solver.ipm;
 import org.cvxnn.solver.arrangement.PatternSet;
 import org.cvxnn.solver.data.Dataset;
 
+import org.cvxnn.linalg.MaskBits;
+import org.cvxnn.linalg.Matrix;
+
+import java.lang.foreign.Arena;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,6 +70,16 @@ final class TestProblems {
             i++;
         }
         return new PatternSet(n, d, words, gates);
+    }
+
+    /** The two-layer operator of {@code patterns} on {@code data}, with or without the orthant rows. */
+    static TwoLayerOperator twoLayerOperator(Arena arena, Dataset data, PatternSet patterns, boolean constrained) {
+        int n = data.n(), d = data.d(), p = patterns.size();
+        long[] words = new long[p * patterns.wordsPerPattern()];
+        patterns.copyWordsTo(words);
+        Matrix gates = Matrix.allocate(arena, d, p);
+        for (int i = 0; i < p; i++) gates.column(i).copyFrom(patterns.gate(i));
+        return new TwoLayerOperator(arena, Matrix.of(arena, n, d, data.x()), MaskBits.of(arena, n, words), gates, constrained);
     }
 
     static double gaussian(SplittableRandom rng) {
