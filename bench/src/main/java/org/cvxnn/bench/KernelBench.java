@@ -192,8 +192,8 @@ public class KernelBench {
     }
 
     @Benchmark
-    public MemorySegment sqrtMul() {
-        kernels.elementwise().sqrtMul(a, s, out, len);
+    public MemorySegment correctorRhs() {
+        kernels.elementwise().correctorRhs(s, a, ds, b, a, 0.25, out, len);
         return out;
     }
 
@@ -269,9 +269,9 @@ public class KernelBench {
         axpby();
         ref.elementwise().axpby(0.5, a, -2.0, b, expected, len);
         same("axpby", expected, out, bytes);
-        sqrtMul();
-        ref.elementwise().sqrtMul(a, s, expected, len);
-        same("sqrtMul", expected, out, bytes);
+        correctorRhs();
+        ref.elementwise().correctorRhs(s, a, ds, b, a, 0.25, expected, len);
+        same("correctorRhs", expected, out, bytes);
     }
 
     private static void same(String what, MemorySegment expected, MemorySegment actual, long bytes) {

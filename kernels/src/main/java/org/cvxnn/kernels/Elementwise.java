@@ -36,16 +36,6 @@ public abstract class Elementwise {
     }
 
     /**
-     * {@code out = sqrt(a ∘ b)}.
-     *
-     * @throws IllegalArgumentException if a segment is too small or misaligned
-     */
-    public final void sqrtMul(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
-        binary(a, b, out, len);
-        sqrtMulUnchecked(a, b, out, len);
-    }
-
-    /**
      * {@code out = alpha x + beta y}, each element rounded as {@code alpha * x + beta * y} (no fused
      * multiply-add).
      *
@@ -90,6 +80,24 @@ public abstract class Elementwise {
     }
 
     /**
+     * The orthant part of the interior-point corrector's right-hand side in one pass:
+     * {@code out = s − r + (ds∘dz − sigmaMu) / z}, each element rounded as written (no fused
+     * multiply-add). {@code out} may be one of the inputs.
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final void correctorRhs(MemorySegment s, MemorySegment z, MemorySegment ds, MemorySegment dz, MemorySegment r,
+                                   double sigmaMu, MemorySegment out, long len) {
+        Checks.vector("s", s, len);
+        Checks.vector("z", z, len);
+        Checks.vector("ds", ds, len);
+        Checks.vector("dz", dz, len);
+        Checks.vector("r", r, len);
+        Checks.vector("out", out, len);
+        correctorRhsUnchecked(s, z, ds, dz, r, sigmaMu, out, len);
+    }
+
+    /**
      * {@code out[k] = (float) x[k]}: rounds doubles to the nearest float (single-precision BLAS operands).
      *
      * @throws IllegalArgumentException if a segment is too small or misaligned
@@ -112,14 +120,21 @@ public abstract class Elementwise {
         widenAddUnchecked(x, y, len);
     }
 
+    /**
+     * {@code min a[k]} (+∞ if {@code len = 0}; NaN if any element is NaN).
+     *
+     * @throws IllegalArgumentException if the segment is too small or misaligned
+     */
+    public final double min(MemorySegment a, long len) {
+        Checks.vector("a", a, len);
+        return minUnchecked(a, len);
+    }
+
     /** {@link #mul} with arguments already validated. */
     protected abstract void mulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len);
 
     /** {@link #div} with arguments already validated. */
     protected abstract void divUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len);
-
-    /** {@link #sqrtMul} with arguments already validated. */
-    protected abstract void sqrtMulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len);
 
     /** {@link #axpby} with arguments already validated. */
     protected abstract void axpbyUnchecked(double alpha, MemorySegment x, double beta, MemorySegment y,
@@ -131,11 +146,18 @@ public abstract class Elementwise {
     /** {@link #sumSquares} with arguments already validated. */
     protected abstract double sumSquaresUnchecked(MemorySegment a, long len);
 
+    /** {@link #correctorRhs} with arguments already validated. */
+    protected abstract void correctorRhsUnchecked(MemorySegment s, MemorySegment z, MemorySegment ds, MemorySegment dz,
+                                                  MemorySegment r, double sigmaMu, MemorySegment out, long len);
+
     /** {@link #narrow} with arguments already validated. */
     protected abstract void narrowUnchecked(MemorySegment x, MemorySegment out, long len);
 
     /** {@link #widenAdd} with arguments already validated. */
     protected abstract void widenAddUnchecked(MemorySegment x, MemorySegment y, long len);
+
+    /** {@link #min} with arguments already validated. */
+    protected abstract double minUnchecked(MemorySegment a, long len);
 
     /** {@link #maxAbs} with arguments already validated. */
     protected abstract double maxAbsUnchecked(MemorySegment a, long len);

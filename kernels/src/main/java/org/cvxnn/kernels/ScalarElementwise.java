@@ -23,13 +23,6 @@ final class ScalarElementwise extends Elementwise {
     }
 
     @Override
-    protected void sqrtMulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
-        for (long k = 0; k < len; k++) {
-            out.setAtIndex(JAVA_DOUBLE, k, Math.sqrt(a.getAtIndex(JAVA_DOUBLE, k) * b.getAtIndex(JAVA_DOUBLE, k)));
-        }
-    }
-
-    @Override
     protected void axpbyUnchecked(double alpha, MemorySegment x, double beta, MemorySegment y,
                                   MemorySegment out, long len) {
         for (long k = 0; k < len; k++) {
@@ -55,6 +48,13 @@ final class ScalarElementwise extends Elementwise {
     }
 
     @Override
+    protected double minUnchecked(MemorySegment a, long len) {
+        double min = Double.POSITIVE_INFINITY;
+        for (long k = 0; k < len; k++) min = Math.min(min, a.getAtIndex(JAVA_DOUBLE, k));
+        return min;
+    }
+
+    @Override
     protected double maxAbsUnchecked(MemorySegment a, long len) {
         double max = 0;
         for (long k = 0; k < len; k++) max = Math.max(max, Math.abs(a.getAtIndex(JAVA_DOUBLE, k)));
@@ -69,5 +69,15 @@ final class ScalarElementwise extends Elementwise {
     @Override
     protected void widenAddUnchecked(MemorySegment x, MemorySegment y, long len) {
         for (long k = 0; k < len; k++) y.setAtIndex(JAVA_DOUBLE, k, y.getAtIndex(JAVA_DOUBLE, k) + x.getAtIndex(JAVA_FLOAT, k));
+    }
+
+    @Override
+    protected void correctorRhsUnchecked(MemorySegment s, MemorySegment z, MemorySegment ds, MemorySegment dz,
+                                         MemorySegment r, double sigmaMu, MemorySegment out, long len) {
+        for (long k = 0; k < len; k++) {
+            double v = s.getAtIndex(JAVA_DOUBLE, k) - r.getAtIndex(JAVA_DOUBLE, k)
+                    + (ds.getAtIndex(JAVA_DOUBLE, k) * dz.getAtIndex(JAVA_DOUBLE, k) - sigmaMu) / z.getAtIndex(JAVA_DOUBLE, k);
+            out.setAtIndex(JAVA_DOUBLE, k, v);
+        }
     }
 }

@@ -72,11 +72,12 @@ class AllocationFreeTest {
             ops.put("secondOrderCones", () -> sink += k.stepLength().secondOrderCones(x, b, dim, 5));
             ops.put("mul", () -> k.elementwise().mul(a, b, out, len));
             ops.put("div", () -> k.elementwise().div(a, b, out, len));
-            ops.put("sqrtMul", () -> k.elementwise().sqrtMul(a, a, out, len));
+            ops.put("correctorRhs", () -> k.elementwise().correctorRhs(a, a, b, b, a, 0.5, out, len));
             ops.put("axpby", () -> k.elementwise().axpby(2, a, 3, b, out, len));
             ops.put("dot", () -> sink += k.elementwise().dot(a, b, len));
             ops.put("sumSquares", () -> sink += k.elementwise().sumSquares(a, len));
             ops.put("maxAbs", () -> sink += k.elementwise().maxAbs(a, len));
+            ops.put("min", () -> sink += k.elementwise().min(a, len));
 
             List<String> allocating = new ArrayList<>();
             for (var op : ops.entrySet()) {

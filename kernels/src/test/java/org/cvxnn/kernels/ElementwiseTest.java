@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -42,13 +43,14 @@ class ElementwiseTest {
             vector.div(a, b, actual, len);
             assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "div");
 
-            scalar.sqrtMul(a, a, expected, len);
-            vector.sqrtMul(a, a, actual, len);
-            assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "sqrtMul");
-
             scalar.axpby(0.3, a, -1.7, b, expected, len);
             vector.axpby(0.3, a, -1.7, b, actual, len);
             assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "axpby");
+
+            MemorySegment c = Fixtures.copy(arena, b), d = Fixtures.copy(arena, a);
+            scalar.correctorRhs(a, d, b, c, a, 0.37, expected, len);
+            vector.correctorRhs(a, d, b, c, a, 0.37, actual, len);
+            assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "correctorRhs");
 
             MemorySegment narrowExpected = arena.allocate(Math.max(1, len) * (long) Float.BYTES, 64);
             MemorySegment narrowActual = arena.allocate(Math.max(1, len) * (long) Float.BYTES, 64);
@@ -92,6 +94,11 @@ class ElementwiseTest {
             Fixtures.assertClose(scalar.dot(a, b, len), vector.dot(a, b, len), tol * absDot, "dot");
             Fixtures.assertClose(scalar.sumSquares(a, len), vector.sumSquares(a, len), tol * squares, "sumSquares");
             assertEquals(scalar.maxAbs(a, len), vector.maxAbs(a, len), "maxAbs");
+            assertEquals(scalar.min(a, len), vector.min(a, len), "min");
+            if (len > 0) {
+                a.setAtIndex(JAVA_DOUBLE, len / 2, Double.NaN);
+                assertTrue(Double.isNaN(vector.min(a, len)), "min propagates NaN");
+            }
         }
     }
 
@@ -109,14 +116,18 @@ class ElementwiseTest {
             assertArrayEquals(new double[] {0.25, -0.4, -0.5, 4, 1}, Fixtures.array(out));
             e.axpby(2, a, -1, b, out, 5);
             assertArrayEquals(new double[] {-2, -9, 12, 7, 5}, Fixtures.array(out));
-            e.sqrtMul(Fixtures.of(arena, 4, 2, 0, 1, 8), Fixtures.of(arena, 9, 8, 7, 1, 2), out, 5);
-            assertArrayEquals(new double[] {6, 4, 0, 1, 4}, Fixtures.array(out));
             assertEquals(4 - 10 - 18 + 4 + 25, e.dot(a, b, 5));
             assertEquals(1 + 4 + 9 + 16 + 25, e.sumSquares(a, 5));
             assertEquals(5, e.maxAbs(a, 5));
+            assertEquals(-2, e.min(a, 5));
+            assertEquals(Double.POSITIVE_INFINITY, e.min(a, 0));
             assertEquals(6, e.maxAbs(b, 5));
             assertEquals(0, e.dot(a, b, 0));
             assertEquals(0, e.maxAbs(a, 0));
+            // s − r + (ds∘dz − σμ)/z, hand-computed for σμ = 2
+            e.correctorRhs(Fixtures.of(arena, 1, 2, 3, 4, 5), Fixtures.of(arena, 2, 4, 1, 8, 1),
+                    Fixtures.of(arena, 1, 2, 3, 4, 5), Fixtures.of(arena, 4, 1, 2, 0.5, 1), Fixtures.of(arena, 1, 1, 1, 1, 1), 2, out, 5);
+            assertArrayEquals(new double[] {1, 1, 6, 3, 7}, Fixtures.array(out));
             MemorySegment floats = arena.allocate(5L * Float.BYTES, 64);
             e.narrow(Fixtures.of(arena, 1.5, -2, 1.0 / 3, 1e300, 0.1), floats, 5);
             float[] narrowed = new float[5];

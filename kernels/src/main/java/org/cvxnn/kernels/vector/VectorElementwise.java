@@ -52,18 +52,6 @@ final class VectorElementwise extends Elementwise {
     }
 
     @Override
-    protected void sqrtMulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
-        long k = 0;
-        for (; len - k >= LANES; k += LANES) {
-            long at = bytes(k);
-            load(a, at).mul(load(b, at)).sqrt().intoMemorySegment(out, at, ORDER);
-        }
-        for (; k < len; k++) {
-            out.setAtIndex(JAVA_DOUBLE, k, Math.sqrt(a.getAtIndex(JAVA_DOUBLE, k) * b.getAtIndex(JAVA_DOUBLE, k)));
-        }
-    }
-
-    @Override
     protected void axpbyUnchecked(double alpha, MemorySegment x, double beta, MemorySegment y,
                                   MemorySegment out, long len) {
         long k = 0;
@@ -123,6 +111,26 @@ final class VectorElementwise extends Elementwise {
     }
 
     @Override
+    protected double minUnchecked(MemorySegment a, long len) {
+        DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        long k = 0;
+        for (; len - k >= UNROLLED; k += UNROLLED) {
+            long at = bytes(k);
+            long step = bytes(LANES);
+            m0 = m0.min(load(a, at));
+            m1 = m1.min(load(a, at + step));
+            m2 = m2.min(load(a, at + 2 * step));
+            m3 = m3.min(load(a, at + 3 * step));
+        }
+        for (; len - k >= LANES; k += LANES) {
+            m0 = m0.min(load(a, bytes(k)));
+        }
+        double min = m0.min(m1).min(m2.min(m3)).reduceLanes(VectorOperators.MIN);
+        for (; k < len; k++) min = Math.min(min, a.getAtIndex(JAVA_DOUBLE, k));
+        return min;
+    }
+
+    @Override
     protected double maxAbsUnchecked(MemorySegment a, long len) {
         DoubleVector m0 = DoubleVector.zero(SPECIES), m1 = m0, m2 = m0, m3 = m0;
         long k = 0;
@@ -140,6 +148,22 @@ final class VectorElementwise extends Elementwise {
         double max = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
         for (; k < len; k++) max = Math.max(max, Math.abs(a.getAtIndex(JAVA_DOUBLE, k)));
         return max;
+    }
+
+    @Override
+    protected void correctorRhsUnchecked(MemorySegment s, MemorySegment z, MemorySegment ds, MemorySegment dz,
+                                         MemorySegment r, double sigmaMu, MemorySegment out, long len) {
+        long k = 0;
+        for (; len - k >= LANES; k += LANES) {
+            long at = bytes(k);
+            DoubleVector centred = load(ds, at).mul(load(dz, at)).sub(sigmaMu).div(load(z, at));
+            load(s, at).sub(load(r, at)).add(centred).intoMemorySegment(out, at, ORDER);
+        }
+        for (; k < len; k++) {
+            double v = s.getAtIndex(JAVA_DOUBLE, k) - r.getAtIndex(JAVA_DOUBLE, k)
+                    + (ds.getAtIndex(JAVA_DOUBLE, k) * dz.getAtIndex(JAVA_DOUBLE, k) - sigmaMu) / z.getAtIndex(JAVA_DOUBLE, k);
+            out.setAtIndex(JAVA_DOUBLE, k, v);
+        }
     }
 
     @Override

@@ -33,6 +33,12 @@ final class ConeVector {
     }
 
     /** {@code this ← a·x + b·this}. */
+    /** {@code this ← a·x + b·y} in one pass per part. */
+    void combine(Elementwise k, double a, ConeVector x, double b, ConeVector y) {
+        if (orthant != null) k.axpby(a, x.orthant.segment(), b, y.orthant.segment(), orthant.segment(), orthantLength());
+        k.axpby(a, x.soc.segment(), b, y.soc.segment(), soc.segment(), socLength());
+    }
+
     void axpby(Elementwise k, double a, ConeVector x, double b) {
         if (orthant != null) k.axpby(a, x.orthant.segment(), b, orthant.segment(), orthant.segment(), orthantLength());
         k.axpby(a, x.soc.segment(), b, soc.segment(), soc.segment(), socLength());

@@ -49,7 +49,7 @@ final class InteriorPointMethod {
     // iterate and direction
     private final PrimalVector x, dx, rx, bx, px, cx, rx2;
     private final ConeVector s, z, ds, dz, rz, bz, cz, lambda, tmpA, tmpB;
-    // orthant scaling σ = z/s; W⁻¹ = diag(√(z/s)) and λ = √(sz) are formed where needed (combinedRhs)
+    // orthant scaling σ = z/s (W = diag(√(s/z)) and λ = √(sz) enter only in closed form, combinedRhs)
     private final Matrix sigma;
     private final Matrix yhat, resid;
 
@@ -151,8 +151,7 @@ final class InteriorPointMethod {
             // predictor: ξ = −λ, so bz = −r_z + s
             bx.copyFrom(rx);
             bx.axpby(ew, 0.0, rx, -1.0);
-            bz.copyFrom(s);
-            bz.axpby(ew, -1.0, rz, 1.0);
+            bz.combine(ew, 1.0, s, -1.0, rz);
             solveNewton(false);
             double alphaAff = Math.min(1.0, stepToBoundary());
             double sigmaC = Math.pow(1 - alphaAff, 3);
@@ -276,21 +275,10 @@ final class InteriorPointMethod {
     /** NT scaling at the current (s, z): σ = z/s on the orthant, W and λ = W z on the SOCs. */
     private boolean scale() {
         if (constrained) {
-            if (minEntry(s.orthant) <= 0 || minEntry(z.orthant) <= 0) return false;
+            if (!(minEntry(s.orthant) > 0) || !(minEntry(z.orthant) > 0)) return false;
             ew.div(z.orthant.segment(), s.orthant.segment(), sigma.segment(), s.orthantLength());
         }
         return soc.update(s.soc, z.soc, lambda.soc);
-    }
-
-    /** {@code out ← λ = √(s∘z)}, the orthant part of the scaled point. */
-    private void orthantLambda(Matrix out) {
-        ew.sqrtMul(s.orthant.segment(), z.orthant.segment(), out.segment(), s.orthantLength());
-    }
-
-    /** {@code out ← √(z/s)}, the orthant part of W⁻¹, as z/λ. */
-    private void orthantWinv(Matrix out) {
-        orthantLambda(out);
-        ew.div(z.orthant.segment(), out.segment(), out.segment(), s.orthantLength());
     }
 
     /**
@@ -361,35 +349,24 @@ final class InteriorPointMethod {
         return Math.max(px.maxAbs(ew), tmpA.maxAbs(ew));
     }
 
-    /** Combined (corrector) right-hand side from the affine direction in (ds, dz). */
+    /**
+     * Combined (corrector) right-hand side from the affine direction in (ds, dz):
+     * {@code r_c = −λ∘λ + σμe − (W⁻¹Δs_a)∘(WΔz_a)}, {@code ξ = λ \ r_c}, {@code bz = −r_z − Wξ}. On the
+     * orthant, where λ∘λ = s∘z and W = √(s/z), that is {@code bz = s − r_z + (Δs_a∘Δz_a − σμ)/z}: one
+     * fused pass.
+     */
     private void combinedRhs(double sigmaMu) {
-        // orthant W⁻¹ in cz (free until the corrector's refinement), λ in ds once Δs_a is consumed
-        Matrix winv = constrained ? cz.orthant : null;
-        if (constrained) orthantWinv(winv);
-        // tmpA = W⁻¹Δs_a, tmpB = WΔz_a
-        applyWinv(ds, tmpA, winv);
-        applyW(dz, tmpB, winv);
-        // r_c (into tmpA) = −λ∘λ + σμe − tmpA∘tmpB
-        if (constrained) {
-            long len = s.orthantLength();
-            Matrix lam = ds.orthant;
-            orthantLambda(lam);
-            ew.mul(tmpA.orthant.segment(), tmpB.orthant.segment(), tmpA.orthant.segment(), len);
-            ew.mul(lam.segment(), lam.segment(), tmpB.orthant.segment(), len);
-            ew.axpby(-1.0, tmpB.orthant.segment(), -1.0, tmpA.orthant.segment(), tmpA.orthant.segment(), len);
-            addToAll(tmpA.orthant, sigmaMu);
-            // ξ = r_c / λ
-            ew.div(tmpA.orthant.segment(), lam.segment(), tmpA.orthant.segment(), len);
-        }
+        if (constrained) ew.correctorRhs(s.orthant.segment(), z.orthant.segment(), ds.orthant.segment(), dz.orthant.segment(),
+                rz.orthant.segment(), sigmaMu, bz.orthant.segment(), s.orthantLength());
+        soc.applyWinv(ds.soc, tmpA.soc);
+        soc.applyW(dz.soc, tmpB.soc);
         SocCones.jordan(tmpA.soc, tmpB.soc, cz.soc);
         SocCones.square(lambda.soc, tmpB.soc);
-        tmpA.soc.copyFrom(cz.soc);
-        ew.axpby(-1.0, tmpB.soc.segment(), -1.0, tmpA.soc.segment(), tmpA.soc.segment(), tmpA.socLength());
+        ew.axpby(-1.0, tmpB.soc.segment(), -1.0, cz.soc.segment(), tmpA.soc.segment(), tmpA.socLength());
         SocCones.shift(tmpA.soc, sigmaMu);
         SocCones.divide(lambda.soc, tmpA.soc, tmpA.soc);
-        // bz = −r_z − Wξ
-        applyW(tmpA, bz, winv);
-        bz.axpby(ew, -1.0, rz, -1.0);
+        soc.applyW(tmpA.soc, bz.soc);
+        ew.axpby(-1.0, rz.soc.segment(), -1.0, bz.soc.segment(), bz.soc.segment(), bz.socLength());
         bx.copyFrom(rx);
         bx.axpby(ew, 0.0, rx, -1.0);
     }
@@ -434,18 +411,6 @@ final class InteriorPointMethod {
         }
     }
 
-    /** {@code out ← W v}, given the orthant part of W⁻¹ ({@link #orthantWinv}; null when unconstrained). */
-    private void applyW(ConeVector v, ConeVector out, Matrix winv) {
-        if (constrained) ew.div(v.orthant.segment(), winv.segment(), out.orthant.segment(), v.orthantLength());
-        soc.applyW(v.soc, out.soc);
-    }
-
-    /** {@code out ← W⁻¹ v}, given the orthant part of W⁻¹. */
-    private void applyWinv(ConeVector v, ConeVector out, Matrix winv) {
-        if (constrained) ew.mul(v.orthant.segment(), winv.segment(), out.orthant.segment(), v.orthantLength());
-        soc.applyWinv(v.soc, out.soc);
-    }
-
     private void applyHinv(ConeVector v, ConeVector out) {
         if (constrained) ew.mul(v.orthant.segment(), sigma.segment(), out.orthant.segment(), v.orthantLength());
         soc.applyWinv(v.soc, out.soc);
@@ -485,12 +450,8 @@ final class InteriorPointMethod {
         for (long i = 0; i < len; i++) seg.setAtIndex(D, i, seg.getAtIndex(D, i) + c);
     }
 
-    private static double minEntry(Matrix m) {
-        MemorySegment seg = m.segment();
-        long len = (long) m.rows() * m.cols();
-        double min = Double.POSITIVE_INFINITY;
-        for (long i = 0; i < len; i++) min = Math.min(min, seg.getAtIndex(D, i));
-        return min;
+    private double minEntry(Matrix m) {
+        return ew.min(m.segment(), (long) m.rows() * m.cols());
     }
 
     private double maxAbs(Matrix m) {

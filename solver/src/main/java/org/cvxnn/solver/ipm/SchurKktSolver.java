@@ -39,7 +39,7 @@ final class SchurKktSolver {
      * Ceiling of the single budget, the largest Σ t_i rounded to single precision: the rounding
      * error is about 2⁻²⁴·Σt_single·(a small factor), so this keeps it well below λ_min(S) ≥ 1.
      */
-    private static final double MAX_SINGLE_BUDGET = 1e5;
+    private static final double MAX_SINGLE_BUDGET = 1e7;
     /** CG iterations per solve above which the budgets shrink, and at or below which they grow. */
     private static final int SLOW_SOLVE = 8, FAST_SOLVE = 3;
 
