@@ -44,6 +44,38 @@ public abstract class SignFlip {
         applyUnchecked(in, ldIn, n, cols, colsPerMask, maskWords, firstMaskIndex, wpm, alpha, out, ldOut);
     }
 
+    /**
+     * The flip combined with a second panel and weights in one pass:
+     * {@code out(r, c) = w(r, c)·(f·in(r, c) + beta·b(r, c))} with {@code f = ±alpha} as in
+     * {@link #apply}, rounded in that order (no fused multiply-add) — e.g. the orthant part of
+     * {@code H⁻¹(GΔx − b)} in an interior-point solve. {@code b}, {@code w} and {@code out} share the
+     * leading dimension {@code ldOut}; {@code out} may be {@code in} (when {@code ldIn == ldOut}),
+     * {@code b} or {@code w}.
+     *
+     * @param b    {@code n × cols} (read); not read, and may be null, when {@code beta = 0}
+     * @param beta factor of {@code b}
+     * @param w    {@code n × cols} weights (read), or null for none
+     * @throws IllegalArgumentException as for {@link #apply}, or if {@code b} is null with
+     *     {@code beta ≠ 0}
+     */
+    public final void combine(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
+                              MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,
+                              MemorySegment b, double beta, MemorySegment w, MemorySegment out, int ldOut) {
+        Checks.panel("in", in, ldIn, n, cols);
+        Checks.positive("colsPerMask", colsPerMask);
+        Checks.masks("maskWords", maskWords, firstMaskIndex, (cols + colsPerMask - 1L) / colsPerMask, n, wpm);
+        Checks.panel("out", out, ldOut, n, cols);
+        if (beta != 0) Checks.panel("b", b, ldOut, n, cols);
+        if (w != null) Checks.panel("w", w, ldOut, n, cols);
+        combineUnchecked(in, ldIn, n, cols, colsPerMask, maskWords, firstMaskIndex, wpm, alpha,
+                beta != 0 ? b : null, beta, w, out, ldOut);
+    }
+
+    /** {@link #combine} with arguments already validated; {@code b} is null exactly when beta = 0. */
+    protected abstract void combineUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
+                                             MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,
+                                             MemorySegment b, double beta, MemorySegment w, MemorySegment out, int ldOut);
+
     /** {@link #apply} with arguments already validated. */
     protected abstract void applyUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
                                            MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,

@@ -68,6 +68,7 @@ class AllocationFreeTest {
             ops.put("twoLevelPreActivations", () -> k.twoLevelRowSum().preActivations(panel, ld, n, cols, 1, a, masks, 0, wpm, z, ld));
             ops.put("twoLevelPanel", () -> k.twoLevelPanel().expand(r, n, 1, cols, a, masks, 0, masks, 0, wpm, work, ld));
             ops.put("signFlip", () -> k.signFlip().apply(work, ld, n, cols, 1, masks, 0, wpm, -1.0, work, ld));
+            ops.put("signFlipCombine", () -> k.signFlip().combine(work, ld, n, cols, 1, masks, 0, wpm, -1.0, panel, 2.0, panel, work, ld));
             ops.put("orthant", () -> sink += k.stepLength().orthant(a, b, len));
             ops.put("secondOrderCones", () -> sink += k.stepLength().secondOrderCones(x, b, dim, 5));
             ops.put("mul", () -> k.elementwise().mul(a, b, out, len));

@@ -87,4 +87,48 @@ class SignFlipTest {
             assertArrayEquals(new double[] {-2, -4, Double.NaN, 8, -10, 12}, Fixtures.array(out));
         }
     }
+
+    @ParameterizedTest(name = "n={0} cols={1} colsPerMask={2} alpha={3} inPlace={4}")
+    @MethodSource("shapes")
+    void combineMatchesScalar(int n, int cols, int colsPerMask, double alpha, boolean inPlace) {
+        Kernels vector = Fixtures.vectorOrSkip();
+        int ld = Fixtures.oddLd(n), wpm = Masks.wordsFor(n) + 1;
+        long first = 2, maskCount = (cols + colsPerMask - 1) / colsPerMask;
+        try (Arena arena = Arena.ofConfined()) {
+            Random rnd = new Random(43L * n + cols);
+            MemorySegment in = Fixtures.panel(arena, n, cols, ld, rnd);
+            MemorySegment b = Fixtures.panel(arena, n, cols, ld, rnd);
+            MemorySegment w = Fixtures.panel(arena, n, cols, ld, rnd);
+            MemorySegment masks = Fixtures.longs(arena, (first + maskCount) * wpm);
+            Fixtures.fillRandomLongs(masks, rnd);
+            for (double beta : new double[] {0.0, -1.0, 0.3}) {
+                for (MemorySegment weights : new MemorySegment[] {null, w}) {
+                    MemorySegment out = inPlace ? Fixtures.copy(arena, in) : Fixtures.panel(arena, n, cols, ld, rnd);
+                    MemorySegment expected = Fixtures.copy(arena, out);
+                    Kernels.scalar().signFlip().combine(in, ld, n, cols, colsPerMask, masks, first, wpm, alpha, b, beta, weights, expected, ld);
+                    vector.signFlip().combine(inPlace ? out : in, ld, n, cols, colsPerMask, masks, first, wpm, alpha, b, beta, weights, out, ld);
+                    assertSameBytes(expected, out, "combined panel, beta " + beta + ", weights " + (weights != null));
+                    Fixtures.assertPaddingIntact(out, n, cols, ld);
+                }
+            }
+        }
+    }
+
+    /** {@code w∘(f·in + beta·b)} entry by entry from the definition, with the sign the mask bit gives. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cvxnn.kernels.Fixtures#implementations")
+    void combineHandComputed(Kernels kernels) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = Fixtures.of(arena, 1, -2, 3, 4, 5, 6);      // 3×2
+            MemorySegment b = Fixtures.of(arena, 1, 1, 1, 2, 2, 2);
+            MemorySegment w = Fixtures.of(arena, 2, 2, 2, 0.5, 0.5, 0.5);
+            MemorySegment masks = Fixtures.ofLongs(arena, 0b101, 0b010);
+            MemorySegment out = Fixtures.doubles(arena, 6);
+            kernels.signFlip().combine(in, 3, 3, 2, 1, masks, 0, 1, -1.0, b, -1.0, w, out, 3);
+            // column 0, bits 1,0,1: f = −1, +1, −1; column 1, bits 0,1,0: f = +1, −1, +1
+            assertArrayEquals(new double[] {-4, -6, -8, 1, -3.5, 2}, Fixtures.array(out));
+            kernels.signFlip().combine(in, 3, 3, 2, 1, masks, 0, 1, 2.0, null, 0.0, null, out, 3);
+            assertArrayEquals(new double[] {2, 4, 6, -8, 10, -12}, Fixtures.array(out));
+        }
+    }
 }

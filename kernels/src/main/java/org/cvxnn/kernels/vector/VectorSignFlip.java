@@ -46,4 +46,39 @@ final class VectorSignFlip extends SignFlip {
             }
         }
     }
+
+    @Override
+    protected void combineUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
+                                    MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,
+                                    MemorySegment b, double beta, MemorySegment w, MemorySegment out, int ldOut) {
+        DoubleVector on = DoubleVector.broadcast(SPECIES, alpha);
+        DoubleVector off = DoubleVector.broadcast(SPECIES, -alpha);
+        int used = (n + 63) >>> 6;
+        for (int c = 0; c < cols; c++) {
+            long source = (long) c * ldIn;
+            long target = (long) c * ldOut;
+            long firstWord = (firstMaskIndex + c / colsPerMask) * wpm;
+            for (int word = 0; word < used; word++) {
+                int from = word << 6;
+                long bits = maskWords.getAtIndex(JAVA_LONG, firstWord + word);
+                int end = from + Math.min(64, n - from);
+                int r = from;
+                for (; end - r >= LANES; r += LANES) {
+                    long at = bytes(target + r);
+                    DoubleVector v = DoubleVector.fromMemorySegment(SPECIES, in, bytes(source + r), ORDER).mul(off.blend(on, rows(bits, r)));
+                    if (b != null) v = v.add(DoubleVector.fromMemorySegment(SPECIES, b, at, ORDER).mul(beta));
+                    if (w != null) v = v.mul(DoubleVector.fromMemorySegment(SPECIES, w, at, ORDER));
+                    v.intoMemorySegment(out, at, ORDER);
+                }
+                for (; r < end; r++) {
+                    long at = target + r;
+                    double f = (bits >>> (r & 63) & 1L) != 0 ? alpha : -alpha;
+                    double v = f * in.getAtIndex(JAVA_DOUBLE, source + r);
+                    if (b != null) v = v + beta * b.getAtIndex(JAVA_DOUBLE, at);
+                    if (w != null) v = v * w.getAtIndex(JAVA_DOUBLE, at);
+                    out.setAtIndex(JAVA_DOUBLE, at, v);
+                }
+            }
+        }
+    }
 }

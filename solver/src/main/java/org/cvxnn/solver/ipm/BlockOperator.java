@@ -1,5 +1,7 @@
 package org.cvxnn.solver.ipm;
 
+import org.cvxnn.kernels.Elementwise;
+import org.cvxnn.kernels.Kernels;
 import org.cvxnn.linalg.FloatMatrix;
 import org.cvxnn.linalg.Matrix;
 
@@ -49,6 +51,20 @@ interface BlockOperator {
 
     /** {@code out ← alpha·K u} per block (rows×B): the orthant-row values, scaled. */
     void constraintRows(double alpha, Matrix u, Matrix out);
+
+    /**
+     * {@code out ← w∘(alpha·K u + beta·b)} per block (rows×B): the orthant rows combined with
+     * another rows×B panel and weighted ({@code b} unused when beta = 0, {@code w} null for no
+     * weights). The default is {@link #constraintRows(double, Matrix, Matrix)} followed by the two
+     * elementwise passes; operators fuse them into one.
+     */
+    default void constraintRows(double alpha, Matrix u, Matrix b, double beta, Matrix w, Matrix out) {
+        constraintRows(alpha, u, out);
+        Elementwise ew = Kernels.get().elementwise();
+        long len = (long) out.rows() * out.cols();
+        if (beta != 0) ew.axpby(1.0, out.segment(), beta, b.segment(), out.segment(), len);
+        if (w != null) ew.mul(out.segment(), w.segment(), out.segment(), len);
+    }
 
     /** {@code g ← alpha·Kᵀ z + beta·g} per block (d×B). */
     void constraintTranspose(double alpha, Matrix z, double beta, Matrix g);

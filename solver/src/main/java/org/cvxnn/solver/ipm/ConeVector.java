@@ -56,9 +56,4 @@ final class ConeVector {
         return s;
     }
 
-    /** Largest absolute entry (the ∞-norm). */
-    double maxAbs(Elementwise k) {
-        double m = k.maxAbs(soc.segment(), socLength());
-        return orthant == null ? m : Math.max(m, k.maxAbs(orthant.segment(), orthantLength()));
-    }
 }

@@ -28,8 +28,6 @@ import java.lang.foreign.ValueLayout;
  */
 final class InteriorPointMethod {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-    /** Clarabel's absolute refinement tolerance, added to {@link IpmSettings#refinementTol()}·‖b‖∞. */
-    private static final double REFINEMENT_ABS_TOL = 1e-12;
 
     private final BlockOperator op;
     private final IpmSettings settings;
@@ -252,8 +250,7 @@ final class InteriorPointMethod {
         applyGtAdd(z, rx);
         addConstant(rx.t, beta);
         // r_z = G x + s
-        applyG(x, rz);
-        rz.axpby(ew, 1.0, s, 1.0);
+        applyGCombined(x, 1.0, s, 1.0, null, rz);
 
         double loss = 0.5 * ew.sumSquares(resid.segment(), n);
         double sumT = 0;
@@ -288,8 +285,7 @@ final class InteriorPointMethod {
      */
     private void solveNewton(boolean refine) {
         solveKkt(bx, bz, dx, dz, refine);
-        applyG(dx, ds);
-        ds.axpby(ew, -1.0, rz, -1.0);
+        applyGCombined(dx, -1.0, rz, -1.0, null, ds);
     }
 
     /**
@@ -300,10 +296,10 @@ final class InteriorPointMethod {
     private void solveKkt(PrimalVector bx, ConeVector bz, PrimalVector outX, ConeVector outZ, boolean refine) {
         reducedSolve(bx, bz, outX, outZ);
         if (!refine) return;
-        double normB = Math.max(bx.maxAbs(ew), bz.maxAbs(ew));
+        double normB = Math.sqrt(bx.sumSquares(ew) + bz.sumSquares(ew));
         double res = unreducedResidual(bx, bz, outX, outZ);
         for (int step = 0; step < settings.refinementSteps(); step++) {
-            if (res <= REFINEMENT_ABS_TOL + settings.refinementTol() * normB) break;
+            if (res <= settings.refinementTol() * (1 + normB)) break;
             reducedSolve(px, tmpA, cx, cz);     // correction for the residual held in (px, tmpA)
             outX.axpby(ew, 1.0, cx, 1.0);
             outZ.axpby(ew, 1.0, cz, 1.0);
@@ -325,10 +321,10 @@ final class InteriorPointMethod {
         rx2.copyFrom(bx);
         applyGtAdd(tmpB, rx2);
         kkt.solve(rx2.u, rx2.t, outX.u, outX.t);
-        // Δz = W⁻¹(W⁻¹(GΔx − bz))
-        applyG(outX, outZ);
-        outZ.axpby(ew, -1.0, bz, 1.0);
-        applyHinv(outZ, outZ);
+        // Δz = W⁻¹(W⁻¹(GΔx − bz)): on the orthant σ∘(GΔx − bz) in the same pass as GΔx
+        applyGCombined(outX, 1.0, bz, -1.0, sigma, outZ);
+        soc.applyWinv(outZ.soc, outZ.soc);
+        soc.applyWinv(outZ.soc, outZ.soc);
     }
 
     /**
@@ -346,7 +342,7 @@ final class InteriorPointMethod {
         applyG(dxv, tmpB);
         tmpA.axpby(ew, -1.0, tmpB, 1.0);      // HΔz − GΔx
         tmpA.axpby(ew, 1.0, bz, 1.0);         // bz − GΔx + HΔz
-        return Math.max(px.maxAbs(ew), tmpA.maxAbs(ew));
+        return Math.sqrt(px.sumSquares(ew) + tmpA.sumSquares(ew));
     }
 
     /**
@@ -388,13 +384,22 @@ final class InteriorPointMethod {
 
     /** {@code out ← G x}: orthant rows −K u, SOC rows −(t, u). */
     private void applyG(PrimalVector v, ConeVector out) {
-        if (constrained) op.constraintRows(-1.0, v.u, out.orthant);
+        applyGCombined(v, 1.0, null, 0.0, null, out);
+    }
+
+    /**
+     * {@code out ← alpha·G v + beta·b}, the orthant part in one pass with the constraint rows and
+     * multiplied by {@code orthantWeights} if given ({@code b} unused when beta = 0).
+     */
+    private void applyGCombined(PrimalVector v, double alpha, ConeVector b, double beta, Matrix orthantWeights, ConeVector out) {
+        if (constrained) op.constraintRows(-alpha, v.u, beta == 0 ? null : b.orthant, beta, orthantWeights, out.orthant);
         MemorySegment so = out.soc.segment(), us = v.u.segment();
         int gd = groupDim;
         for (int q = 0; q < cones; q++) {
-            so.setAtIndex(D, (long) q * (gd + 1), -v.t.get(q));
-            for (int k = 0; k < gd; k++) so.setAtIndex(D, (long) q * (gd + 1) + 1 + k, -us.getAtIndex(D, (long) q * gd + k));
+            so.setAtIndex(D, (long) q * (gd + 1), -alpha * v.t.get(q));
+            for (int k = 0; k < gd; k++) so.setAtIndex(D, (long) q * (gd + 1) + 1 + k, -alpha * us.getAtIndex(D, (long) q * gd + k));
         }
+        if (beta != 0) ew.axpby(beta, b.soc.segment(), 1.0, so, so, out.socLength());
     }
 
     /** {@code out ← out + Gᵀ w}: u-part −Kᵀ w_orth − w_soc[1:], t-part −w_soc[0]. */

@@ -20,8 +20,7 @@ import java.time.Duration;
  * @param staticReg       static primal regularisation added to every block (default 1e-8), plus
  *                        100·ε·max diag of the block (ipm.md §3.3)
  * @param refinementSteps maximum iterative-refinement steps per solve (default 10)
- * @param refinementTol   refinement stops when the unreduced residual's ∞-norm is at most
- *                        1e-12 + refinementTol·‖rhs‖∞, Clarabel's rule (default 1e-13)
+ * @param refinementTol   refinement stops when the relative unreduced residual is below this (default 1e-13)
  * @param workingSet      solve on a working set of masks, grown by pricing all masks with the dual
  *                        (ipm.md §4.2), when there are more than {@value #WORKING_SET_MIN_PATTERNS}
  *                        patterns (default false); the result and its certificate are those of

@@ -33,8 +33,4 @@ final class PrimalVector {
         return k.sumSquares(u.segment(), (long) u.rows() * u.cols()) + k.sumSquares(t.segment(), t.rows());
     }
 
-    /** Largest absolute entry (the ∞-norm). */
-    double maxAbs(Elementwise k) {
-        return Math.max(k.maxAbs(u.segment(), (long) u.rows() * u.cols()), k.maxAbs(t.segment(), t.rows()));
-    }
 }

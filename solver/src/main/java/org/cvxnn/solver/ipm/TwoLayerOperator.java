@@ -129,9 +129,20 @@ final class TwoLayerOperator implements BlockOperator {
 
     @Override
     public void constraintRows(double alpha, Matrix u, Matrix out) {
+        constraintRows(alpha, u, null, 0.0, null, out);
+    }
+
+    /** One gemm {@code X u} into {@code out}, then per half one fused pass of sign flip, combination and weights. */
+    @Override
+    public void constraintRows(double alpha, Matrix u, Matrix b, double beta, Matrix w, Matrix out) {
         requireConstrained();
         Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, u, 0.0, out);
-        applySigns(out, alpha, out);
+        for (int half = 0; half < 2; half++) {
+            Matrix to = out.columns(half * p, p);
+            kernels.signFlip().combine(to.segment(), to.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask(), alpha,
+                    b == null ? null : b.columns(half * p, p).segment(), beta,
+                    w == null ? null : w.columns(half * p, p).segment(), to.segment(), to.ld());
+        }
     }
 
     @Override
@@ -143,15 +154,6 @@ final class TwoLayerOperator implements BlockOperator {
             kernels.signFlip().apply(from.segment(), from.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask(),
                     1.0, panel.segment(), panel.ld());
             Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, panel, beta, g.columns(half * p, p));
-        }
-    }
-
-    /** {@code out ← alpha·(2D − I)∘in} per block column, one read and one write ({@code in} may be {@code out}). */
-    private void applySigns(Matrix in, double alpha, Matrix out) {
-        for (int half = 0; half < 2; half++) {
-            Matrix from = in.columns(half * p, p), to = out.columns(half * p, p);
-            kernels.signFlip().apply(from.segment(), from.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask(),
-                    alpha, to.segment(), to.ld());
         }
     }
 
