@@ -52,6 +52,13 @@ final class InteriorPointMethod {
     private final Matrix yhat, resid;
 
     private final PhaseTimer timer = new PhaseTimer();
+    /**
+     * Inexact Newton steps: the refinement tolerance of an iteration is
+     * max(refinementTol, INEXACTNESS·μ/μ₀), so early iterations, far from the optimum, skip the
+     * refinement their directions do not need, and the last ones refine to the full tolerance.
+     */
+    private static final double INEXACTNESS = 1e-4;
+    private double firstMu, refinementTol;
 
     InteriorPointMethod(Arena arena, BlockOperator op, Matrix y, double beta, IpmSettings settings, PrintStream log) {
         this.op = op;
@@ -119,6 +126,8 @@ final class InteriorPointMethod {
             timer.start("residuals");
             Info info = residuals();
             timer.stop();
+            if (k == 0) firstMu = info.mu;
+            refinementTol = Math.max(settings.refinementTol(), INEXACTNESS * info.mu / firstMu);
             double elapsed = (System.nanoTime() - start) * 1e-9;
             if (settings.verbose())
                 log.printf("%4d %14.7e %14.7e %9.2e %9.2e %9.2e %9.2e %9.2e %3d %8.2f%n", k, info.pcost, info.dcost, info.gapAbs,
@@ -299,7 +308,7 @@ final class InteriorPointMethod {
         double normB = Math.sqrt(bx.sumSquares(ew) + bz.sumSquares(ew));
         double res = unreducedResidual(bx, bz, outX, outZ);
         for (int step = 0; step < settings.refinementSteps(); step++) {
-            if (res <= settings.refinementTol() * (1 + normB)) break;
+            if (res <= refinementTol * (1 + normB)) break;
             reducedSolve(px, tmpA, cx, cz);     // correction for the residual held in (px, tmpA)
             outX.axpby(ew, 1.0, cx, 1.0);
             outZ.axpby(ew, 1.0, cz, 1.0);
