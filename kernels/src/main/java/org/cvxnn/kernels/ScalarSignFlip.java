@@ -27,12 +27,12 @@ final class ScalarSignFlip extends SignFlip {
         for (int c = 0; c < cols; c++) {
             long firstWord = (firstMaskIndex + c / colsPerMask) * wpm;
             for (int r = 0; r < n; r++) {
-                long at = (long) c * ldOut + r;
+                long at = (long) c * ldIn + r;
                 double f = Masks.bit(maskWords, firstWord, r) ? alpha : -alpha;
-                double v = f * in.getAtIndex(JAVA_DOUBLE, (long) c * ldIn + r);
+                double v = f * in.getAtIndex(JAVA_DOUBLE, at);
                 if (b != null) v = v + beta * b.getAtIndex(JAVA_DOUBLE, at);
                 if (w != null) v = v * w.getAtIndex(JAVA_DOUBLE, at);
-                out.setAtIndex(JAVA_DOUBLE, at, v);
+                out.setAtIndex(JAVA_DOUBLE, (long) c * ldOut + r, v);
             }
         }
     }

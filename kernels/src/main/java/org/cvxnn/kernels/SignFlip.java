@@ -48,9 +48,9 @@ public abstract class SignFlip {
      * The flip combined with a second panel and weights in one pass:
      * {@code out(r, c) = w(r, c)·(f·in(r, c) + beta·b(r, c))} with {@code f = ±alpha} as in
      * {@link #apply}, rounded in that order (no fused multiply-add) — e.g. the orthant part of
-     * {@code H⁻¹(GΔx − b)} in an interior-point solve. {@code b}, {@code w} and {@code out} share the
-     * leading dimension {@code ldOut}; {@code out} may be {@code in} (when {@code ldIn == ldOut}),
-     * {@code b} or {@code w}.
+     * {@code H⁻¹(GΔx − b)} in an interior-point solve. {@code b} and {@code w} are laid out like
+     * {@code in} (leading dimension {@code ldIn}); {@code out} may be {@code in}, {@code b} or
+     * {@code w} when {@code ldOut == ldIn}.
      *
      * @param b    {@code n × cols} (read); not read, and may be null, when {@code beta = 0}
      * @param beta factor of {@code b}
@@ -65,8 +65,8 @@ public abstract class SignFlip {
         Checks.positive("colsPerMask", colsPerMask);
         Checks.masks("maskWords", maskWords, firstMaskIndex, (cols + colsPerMask - 1L) / colsPerMask, n, wpm);
         Checks.panel("out", out, ldOut, n, cols);
-        if (beta != 0) Checks.panel("b", b, ldOut, n, cols);
-        if (w != null) Checks.panel("w", w, ldOut, n, cols);
+        if (beta != 0) Checks.panel("b", b, ldIn, n, cols);
+        if (w != null) Checks.panel("w", w, ldIn, n, cols);
         combineUnchecked(in, ldIn, n, cols, colsPerMask, maskWords, firstMaskIndex, wpm, alpha,
                 beta != 0 ? b : null, beta, w, out, ldOut);
     }

@@ -92,7 +92,7 @@ class SignFlipTest {
     @MethodSource("shapes")
     void combineMatchesScalar(int n, int cols, int colsPerMask, double alpha, boolean inPlace) {
         Kernels vector = Fixtures.vectorOrSkip();
-        int ld = Fixtures.oddLd(n), wpm = Masks.wordsFor(n) + 1;
+        int ld = Fixtures.oddLd(n), ldOut = inPlace ? ld : n + 5, wpm = Masks.wordsFor(n) + 1;
         long first = 2, maskCount = (cols + colsPerMask - 1) / colsPerMask;
         try (Arena arena = Arena.ofConfined()) {
             Random rnd = new Random(43L * n + cols);
@@ -103,12 +103,12 @@ class SignFlipTest {
             Fixtures.fillRandomLongs(masks, rnd);
             for (double beta : new double[] {0.0, -1.0, 0.3}) {
                 for (MemorySegment weights : new MemorySegment[] {null, w}) {
-                    MemorySegment out = inPlace ? Fixtures.copy(arena, in) : Fixtures.panel(arena, n, cols, ld, rnd);
+                    MemorySegment out = inPlace ? Fixtures.copy(arena, in) : Fixtures.panel(arena, n, cols, ldOut, rnd);
                     MemorySegment expected = Fixtures.copy(arena, out);
-                    Kernels.scalar().signFlip().combine(in, ld, n, cols, colsPerMask, masks, first, wpm, alpha, b, beta, weights, expected, ld);
-                    vector.signFlip().combine(inPlace ? out : in, ld, n, cols, colsPerMask, masks, first, wpm, alpha, b, beta, weights, out, ld);
+                    Kernels.scalar().signFlip().combine(in, ld, n, cols, colsPerMask, masks, first, wpm, alpha, b, beta, weights, expected, ldOut);
+                    vector.signFlip().combine(inPlace ? out : in, ld, n, cols, colsPerMask, masks, first, wpm, alpha, b, beta, weights, out, ldOut);
                     assertSameBytes(expected, out, "combined panel, beta " + beta + ", weights " + (weights != null));
-                    Fixtures.assertPaddingIntact(out, n, cols, ld);
+                    Fixtures.assertPaddingIntact(out, n, cols, ldOut);
                 }
             }
         }

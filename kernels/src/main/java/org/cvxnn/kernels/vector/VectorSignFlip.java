@@ -64,19 +64,19 @@ final class VectorSignFlip extends SignFlip {
                 int end = from + Math.min(64, n - from);
                 int r = from;
                 for (; end - r >= LANES; r += LANES) {
-                    long at = bytes(target + r);
-                    DoubleVector v = DoubleVector.fromMemorySegment(SPECIES, in, bytes(source + r), ORDER).mul(off.blend(on, rows(bits, r)));
+                    long at = bytes(source + r);
+                    DoubleVector v = DoubleVector.fromMemorySegment(SPECIES, in, at, ORDER).mul(off.blend(on, rows(bits, r)));
                     if (b != null) v = v.add(DoubleVector.fromMemorySegment(SPECIES, b, at, ORDER).mul(beta));
                     if (w != null) v = v.mul(DoubleVector.fromMemorySegment(SPECIES, w, at, ORDER));
-                    v.intoMemorySegment(out, at, ORDER);
+                    v.intoMemorySegment(out, bytes(target + r), ORDER);
                 }
                 for (; r < end; r++) {
-                    long at = target + r;
+                    long at = source + r;
                     double f = (bits >>> (r & 63) & 1L) != 0 ? alpha : -alpha;
-                    double v = f * in.getAtIndex(JAVA_DOUBLE, source + r);
+                    double v = f * in.getAtIndex(JAVA_DOUBLE, at);
                     if (b != null) v = v + beta * b.getAtIndex(JAVA_DOUBLE, at);
                     if (w != null) v = v * w.getAtIndex(JAVA_DOUBLE, at);
-                    out.setAtIndex(JAVA_DOUBLE, at, v);
+                    out.setAtIndex(JAVA_DOUBLE, target + r, v);
                 }
             }
         }

@@ -66,8 +66,11 @@ interface BlockOperator {
         if (w != null) ew.mul(out.segment(), w.segment(), out.segment(), len);
     }
 
-    /** {@code g ← alpha·Kᵀ z + beta·g} per block (d×B). */
-    void constraintTranspose(double alpha, Matrix z, double beta, Matrix g);
+    /**
+     * {@code g ← alpha·Kᵀ(w∘z) + beta·g} per block (d×B); {@code w} (rows×B) weighs z in the
+     * pass that reads it, null for none.
+     */
+    void constraintTranspose(double alpha, Matrix z, Matrix w, double beta, Matrix g);
 
     /**
      * Packed upper triangles of {@code K_jᵀ diag(w_j) K_j} for every block: column j of {@code out}

@@ -325,10 +325,11 @@ final class InteriorPointMethod {
     }
 
     private void reducedSolve(PrimalVector bx, ConeVector bz, PrimalVector outX, ConeVector outZ) {
-        // rhs = bx + Gᵀ H⁻¹ bz   (H⁻¹ = W⁻¹W⁻¹; tmpB holds H⁻¹bz)
-        applyHinv(bz, tmpB);
+        // rhs = bx + Gᵀ H⁻¹ bz (H⁻¹ = W⁻¹W⁻¹: σ on the orthant, applied inside the transpose; tmpB holds the SOC part)
+        soc.applyWinv(bz.soc, tmpB.soc);
+        soc.applyWinv(tmpB.soc, tmpB.soc);
         rx2.copyFrom(bx);
-        applyGtAdd(tmpB, rx2);
+        applyGtAdd(bz.orthant, sigma, tmpB.soc, rx2);
         kkt.solve(rx2.u, rx2.t, outX.u, outX.t);
         // Δz = W⁻¹(W⁻¹(GΔx − bz)): on the orthant σ∘(GΔx − bz) in the same pass as GΔx
         applyGCombined(outX, 1.0, bz, -1.0, sigma, outZ);
@@ -413,8 +414,13 @@ final class InteriorPointMethod {
 
     /** {@code out ← out + Gᵀ w}: u-part −Kᵀ w_orth − w_soc[1:], t-part −w_soc[0]. */
     private void applyGtAdd(ConeVector w, PrimalVector out) {
-        if (constrained) op.constraintTranspose(-1.0, w.orthant, 1.0, out.u);
-        MemorySegment ws = w.soc.segment(), us = out.u.segment();
+        applyGtAdd(w.orthant, null, w.soc, out);
+    }
+
+    /** {@link #applyGtAdd(ConeVector, PrimalVector)} for the orthant part {@code weights∘orthant} (weights may be null). */
+    private void applyGtAdd(Matrix orthant, Matrix weights, Matrix socPart, PrimalVector out) {
+        if (constrained) op.constraintTranspose(-1.0, orthant, weights, 1.0, out.u);
+        MemorySegment ws = socPart.segment(), us = out.u.segment();
         int gd = groupDim;
         for (int q = 0; q < cones; q++) {
             out.t.set(q, out.t.get(q) - ws.getAtIndex(D, (long) q * (gd + 1)));
@@ -423,12 +429,6 @@ final class InteriorPointMethod {
                 us.setAtIndex(D, idx, us.getAtIndex(D, idx) - ws.getAtIndex(D, (long) q * (gd + 1) + 1 + k));
             }
         }
-    }
-
-    private void applyHinv(ConeVector v, ConeVector out) {
-        if (constrained) ew.mul(v.orthant.segment(), sigma.segment(), out.orthant.segment(), v.orthantLength());
-        soc.applyWinv(v.soc, out.soc);
-        soc.applyWinv(out.soc, out.soc);
     }
 
     private void applyH(ConeVector v, ConeVector out) {

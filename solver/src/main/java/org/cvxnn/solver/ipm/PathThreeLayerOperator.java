@@ -171,14 +171,14 @@ final class PathThreeLayerOperator implements BlockOperator {
     }
 
     @Override
-    public void constraintTranspose(double alpha, Matrix z, double beta, Matrix g) {
+    public void constraintTranspose(double alpha, Matrix z, Matrix weights, double beta, Matrix g) {
         requireOrthant(z);
         for (int j = 0; j < m1; j++) {
-            kernels.signFlip().apply(slice(z, (long) j * n), rows, n, blocks, 1, neuronMasks[j].segment(), 0, wpm,
-                    1.0, slice(panel, (long) j * n), m1 * n);
+            kernels.signFlip().combine(slice(z, (long) j * n), rows, n, blocks, 1, neuronMasks[j].segment(), 0, wpm,
+                    1.0, null, 0.0, weights == null ? null : slice(weights, (long) j * n), slice(panel, (long) j * n), m1 * n);
         }
-        kernels.signFlip().apply(slice(z, (long) m1 * n), rows, n, blocks, 1, masks2.segment(), 0, wpm, 1.0,
-                pre.segment(), n);
+        kernels.signFlip().combine(slice(z, (long) m1 * n), rows, n, blocks, 1, masks2.segment(), 0, wpm, 1.0,
+                null, 0.0, weights == null ? null : slice(weights, (long) m1 * n), pre.segment(), n);
         // panel(:, b·m1 + j) += s_bj D_1bj (2D_2b − I) z_coupling
         MemorySegment ps = panel.segment(), zs = pre.segment();
         for (int b = 0; b < blocks; b++) {

@@ -212,18 +212,18 @@ final class PathTreeOperator implements BlockOperator {
     }
 
     @Override
-    public void constraintTranspose(double alpha, Matrix z, double beta, Matrix g) {
+    public void constraintTranspose(double alpha, Matrix z, Matrix weights, double beta, Matrix g) {
         requireOrthant(z);
         for (int l = 0; l < leaves; l++)
-            kernels.signFlip().apply(slice(z, (long) l * n), rows, n, blocks, 1, nodeMasks[l].segment(), 0, wpm, 1.0,
-                    slice(panel, (long) l * n), leaves * n);
+            kernels.signFlip().combine(slice(z, (long) l * n), rows, n, blocks, 1, nodeMasks[l].segment(), 0, wpm, 1.0,
+                    null, 0.0, weights == null ? null : slice(weights, (long) l * n), slice(panel, (long) l * n), leaves * n);
         MemorySegment ps = panel.segment(), ts = nodeBuffer.segment();
         for (int k = 2; k < depth; k++) {
             int size = shape.levelSize(k), group = shape.group(k);
             for (int q = 0; q < size; q++) {
                 int node = shape.node(k, q);
-                kernels.signFlip().apply(slice(z, (long) node * n), rows, n, blocks, 1, nodeMasks[node].segment(), 0, wpm, 1.0,
-                        slice(nodeBuffer, (long) q * n), size * n);
+                kernels.signFlip().combine(slice(z, (long) node * n), rows, n, blocks, 1, nodeMasks[node].segment(), 0, wpm, 1.0,
+                        null, 0.0, weights == null ? null : slice(weights, (long) node * n), slice(nodeBuffer, (long) q * n), size * n);
             }
             // panel(:, b·N1 + ℓ) += σ_ℓq E_ℓq (2D_q − I) z_q for the ancestor q of ℓ at level k
             long[] ew = effWords[k];

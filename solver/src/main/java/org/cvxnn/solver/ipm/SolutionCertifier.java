@@ -85,7 +85,7 @@ final class SolutionCertifier {
         op.applyTranspose(1.0, lambda, 0.0, grad);
         if (op.constrained()) {
             clipNegative(orthantMultipliers);
-            op.constraintTranspose(-1.0, orthantMultipliers, 1.0, grad);
+            op.constraintTranspose(-1.0, orthantMultipliers, null, 1.0, grad);
         }
         double[] g = grad.toArray();
         double c = 0;

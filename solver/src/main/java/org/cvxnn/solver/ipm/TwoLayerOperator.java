@@ -146,13 +146,13 @@ final class TwoLayerOperator implements BlockOperator {
     }
 
     @Override
-    public void constraintTranspose(double alpha, Matrix z, double beta, Matrix g) {
+    public void constraintTranspose(double alpha, Matrix z, Matrix w, double beta, Matrix g) {
         requireConstrained();
         // one half (v- or w-blocks) at a time through the n × P panel: no rows × B scratch
         for (int half = 0; half < 2; half++) {
             Matrix from = z.columns(half * p, p);
-            kernels.signFlip().apply(from.segment(), from.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask(),
-                    1.0, panel.segment(), panel.ld());
+            kernels.signFlip().combine(from.segment(), from.ld(), n, p, 1, masks.segment(), 0, masks.wordsPerMask(), 1.0,
+                    null, 0.0, w == null ? null : w.columns(half * p, p).segment(), panel.segment(), panel.ld());
             Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, panel, beta, g.columns(half * p, p));
         }
     }

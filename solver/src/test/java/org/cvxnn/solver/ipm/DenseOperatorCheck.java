@@ -74,11 +74,22 @@ final class DenseOperatorCheck {
         Matrix z = random(arena, rng, rows, blocks);
         g = random(arena, rng, dim, blocks);
         g0 = g.toArray();
-        op.constraintTranspose(-0.3, z, 1.0, g);
+        op.constraintTranspose(-0.3, z, null, 1.0, g);
         for (int b = 0; b < blocks; b++) {
             double[] kz = transposeTimes(k[b % cCount], z.column(b).toArray());
             for (int l = 0; l < dim; l++)
                 assertClose(-0.3 * kz[l] + g0[b * dim + l], g.get(l, b), tol, label + "constraintTranspose " + b);
+        }
+        Matrix zWeights = random(arena, rng, rows, blocks);
+        g = random(arena, rng, dim, blocks);
+        g0 = g.toArray();
+        op.constraintTranspose(0.6, z, zWeights, -1.0, g);
+        for (int b = 0; b < blocks; b++) {
+            double[] wz = new double[rows];
+            for (int i = 0; i < rows; i++) wz[i] = zWeights.get(i, b) * z.get(i, b);
+            double[] kz = transposeTimes(k[b % cCount], wz);
+            for (int l = 0; l < dim; l++)
+                assertClose(0.6 * kz[l] - g0[b * dim + l], g.get(l, b), tol, label + "weighted constraintTranspose " + b);
         }
 
         Matrix w = Matrix.allocate(arena, rows, blocks);
