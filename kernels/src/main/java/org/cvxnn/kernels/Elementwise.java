@@ -98,17 +98,6 @@ public abstract class Elementwise {
     }
 
     /**
-     * {@code out[k] = (float) x[k]}: rounds doubles to the nearest float (single-precision BLAS operands).
-     *
-     * @throws IllegalArgumentException if a segment is too small or misaligned
-     */
-    public final void narrow(MemorySegment x, MemorySegment out, long len) {
-        Checks.vector("x", x, len);
-        Checks.floats("out", out, len);
-        narrowUnchecked(x, out, len);
-    }
-
-    /**
      * {@code y[k] = y[k] + x[k]} for floats {@code x} and doubles {@code y} (exact widening, one
      * rounding in the addition).
      *
@@ -149,9 +138,6 @@ public abstract class Elementwise {
     /** {@link #correctorRhs} with arguments already validated. */
     protected abstract void correctorRhsUnchecked(MemorySegment s, MemorySegment z, MemorySegment ds, MemorySegment dz,
                                                   MemorySegment r, double sigmaMu, MemorySegment out, long len);
-
-    /** {@link #narrow} with arguments already validated. */
-    protected abstract void narrowUnchecked(MemorySegment x, MemorySegment out, long len);
 
     /** {@link #widenAdd} with arguments already validated. */
     protected abstract void widenAddUnchecked(MemorySegment x, MemorySegment y, long len);

@@ -35,6 +35,28 @@ public abstract class RowMasking {
         applyUnchecked(panel, ld, n, cols, colsPerMask, maskWords, firstMaskIndex, wpm);
     }
 
+    /**
+     * The masked panel rounded to single precision in one pass (the single-precision Schur chunks):
+     * {@code out(r, c) = (float) panel(r, c)} where the bit is 1 and {@code +0.0f} where it is 0;
+     * {@code panel} is only read.
+     *
+     * @param out {@code n × cols} column-major floats, leading dimension {@code max(1, n)} (written)
+     * @throws IllegalArgumentException as for {@link #apply}, or if {@code out} is too small or not
+     *     4-byte aligned
+     */
+    public final void narrow(MemorySegment panel, int ld, int n, int cols, int colsPerMask,
+                             MemorySegment maskWords, long firstMaskIndex, int wpm, MemorySegment out) {
+        Checks.panel("panel", panel, ld, n, cols);
+        Checks.positive("colsPerMask", colsPerMask);
+        Checks.masks("maskWords", maskWords, firstMaskIndex, (cols + colsPerMask - 1L) / colsPerMask, n, wpm);
+        Checks.floats("out", out, (long) n * cols);
+        narrowUnchecked(panel, ld, n, cols, colsPerMask, maskWords, firstMaskIndex, wpm, out);
+    }
+
+    /** {@link #narrow} with arguments already validated. */
+    protected abstract void narrowUnchecked(MemorySegment panel, int ld, int n, int cols, int colsPerMask,
+                                            MemorySegment maskWords, long firstMaskIndex, int wpm, MemorySegment out);
+
     /** {@link #apply} with arguments already validated. */
     protected abstract void applyUnchecked(MemorySegment panel, int ld, int n, int cols, int colsPerMask,
                                            MemorySegment maskWords, long firstMaskIndex, int wpm);

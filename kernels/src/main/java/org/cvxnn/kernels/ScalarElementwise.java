@@ -62,11 +62,6 @@ final class ScalarElementwise extends Elementwise {
     }
 
     @Override
-    protected void narrowUnchecked(MemorySegment x, MemorySegment out, long len) {
-        for (long k = 0; k < len; k++) out.setAtIndex(JAVA_FLOAT, k, (float) x.getAtIndex(JAVA_DOUBLE, k));
-    }
-
-    @Override
     protected void widenAddUnchecked(MemorySegment x, MemorySegment y, long len) {
         for (long k = 0; k < len; k++) y.setAtIndex(JAVA_DOUBLE, k, y.getAtIndex(JAVA_DOUBLE, k) + x.getAtIndex(JAVA_FLOAT, k));
     }

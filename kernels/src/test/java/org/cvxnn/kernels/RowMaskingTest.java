@@ -38,6 +38,12 @@ class RowMaskingTest {
             Fixtures.fillRandomLongs(masks, rnd);
             MemorySegment expected = Fixtures.copy(arena, panel);
 
+            long floats = Math.max(1, (long) n * cols);
+            MemorySegment narrowExpected = arena.allocate(floats * Float.BYTES, 64), narrowActual = arena.allocate(floats * Float.BYTES, 64);
+            Kernels.scalar().rowMasking().narrow(panel, ld, n, cols, colsPerMask, masks, first, wpm, narrowExpected);
+            vector.rowMasking().narrow(panel, ld, n, cols, colsPerMask, masks, first, wpm, narrowActual);
+            assertSameBytes(narrowExpected, narrowActual, "masked single-precision panel");
+
             Kernels.scalar().rowMasking().apply(expected, ld, n, cols, colsPerMask, masks, first, wpm);
             vector.rowMasking().apply(panel, ld, n, cols, colsPerMask, masks, first, wpm);
 
@@ -53,6 +59,12 @@ class RowMaskingTest {
             // 3×4 panel, ld = 3; columns 0-1 use mask 1 = rows {0, 1}, columns 2-3 use mask 2 = row {2}.
             MemorySegment panel = Fixtures.of(arena, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
             MemorySegment masks = Fixtures.ofLongs(arena, 0, 0b011, 0b100);
+            kernels.rowMasking().apply(panel, 3, 3, 4, 2, masks, 1, 1);
+            MemorySegment floats = arena.allocate(12L * Float.BYTES, 64);
+            kernels.rowMasking().narrow(Fixtures.of(arena, 1.5, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1.0 / 3), 3, 3, 4, 2, masks, 1, 1, floats);
+            float[] narrowed = new float[12];
+            for (int k = 0; k < 12; k++) narrowed[k] = floats.getAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, k);
+            assertArrayEquals(new float[] {1.5f, 2, 0, 4, 5, 0, 0, 0, 9, 0, 0, 1f / 3}, narrowed);
             kernels.rowMasking().apply(panel, 3, 3, 4, 2, masks, 1, 1);
             assertArrayEquals(new double[] {1, 2, 0, 4, 5, 0, 0, 0, 9, 0, 0, 12}, Fixtures.array(panel));
         }

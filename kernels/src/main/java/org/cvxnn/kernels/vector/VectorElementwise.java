@@ -2,6 +2,7 @@ package org.cvxnn.kernels.vector;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static org.cvxnn.kernels.vector.Simd.HALF_FLOATS;
 import static org.cvxnn.kernels.vector.Simd.LANES;
 import static org.cvxnn.kernels.vector.Simd.ORDER;
 import static org.cvxnn.kernels.vector.Simd.SPECIES;
@@ -10,8 +11,6 @@ import static org.cvxnn.kernels.vector.Simd.bytes;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
 import jdk.incubator.vector.VectorOperators;
 import org.cvxnn.kernels.Elementwise;
 
@@ -23,9 +22,7 @@ import org.cvxnn.kernels.Elementwise;
 final class VectorElementwise extends Elementwise {
 
     private static final long UNROLLED = 4L * LANES;
-    /** Floats with the lane count of {@link Simd#SPECIES}: half its width. */
-    private static final VectorSpecies<Float> HALF_FLOATS =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
+
 
     @Override
     protected void mulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len) {
@@ -164,16 +161,6 @@ final class VectorElementwise extends Elementwise {
                     + (ds.getAtIndex(JAVA_DOUBLE, k) * dz.getAtIndex(JAVA_DOUBLE, k) - sigmaMu) / z.getAtIndex(JAVA_DOUBLE, k);
             out.setAtIndex(JAVA_DOUBLE, k, v);
         }
-    }
-
-    @Override
-    protected void narrowUnchecked(MemorySegment x, MemorySegment out, long len) {
-        long k = 0;
-        for (; len - k >= LANES; k += LANES) {
-            load(x, bytes(k)).convertShape(VectorOperators.D2F, HALF_FLOATS, 0)
-                    .intoMemorySegment(out, k * Float.BYTES, ORDER);
-        }
-        for (; k < len; k++) out.setAtIndex(JAVA_FLOAT, k, (float) x.getAtIndex(JAVA_DOUBLE, k));
     }
 
     @Override

@@ -184,7 +184,7 @@ final class TwoLayerOperator implements BlockOperator {
     /**
      * Masks of one tier at a time, in chunks: their factors and mask bits are gathered, then
      * {@code Z = X [L_i]} (one gemm), rows masked, and {@code Z Zᵀ} added by dsyrk, or by ssyrk
-     * after rounding Z.
+     * after rounding Z (masking and rounding in one pass).
      */
     @Override
     public void accumulateSchur(Matrix factors, SchurTier[] tiers, Matrix s, FloatMatrix f) {
@@ -207,12 +207,12 @@ final class TwoLayerOperator implements BlockOperator {
     private void addChunk(int c, SchurTier tier, Matrix s, FloatMatrix f) {
         Matrix z = chunk.columns(0, c * d);
         Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, chunkFactors.columns(0, c * d), 0.0, z);
-        kernels.rowMasking().apply(z.segment(), z.ld(), n, c * d, d, chunkWords, 0, masks.wordsPerMask());
         if (tier == SchurTier.DOUBLE) {
+            kernels.rowMasking().apply(z.segment(), z.ld(), n, c * d, d, chunkWords, 0, masks.wordsPerMask());
             Blas.dsyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0, z, 1.0, s);
         } else {
             FloatMatrix zf = singleChunk.columns(0, c * d);
-            kernels.elementwise().narrow(z.segment(), zf.segment(), (long) n * c * d);
+            kernels.rowMasking().narrow(z.segment(), z.ld(), n, c * d, d, chunkWords, 0, masks.wordsPerMask(), zf.segment());
             Blas.ssyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0f, zf, 1.0f, f);
         }
     }
