@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code size} = {@code n×d×P}: 500×20×200, 1000×20×500, 2000×50×1000. Data and pattern sampling
  * are built once per trial, outside the measured region; the measured region is
  * {@link TwoLayerProblem#solve} with default settings and {@code threads} OpenBLAS threads — set-up of
- * the off-heap workspaces, the iterations, the certificate and the weight recovery.
+ * the off-heap workspaces, the iterations, the certificate and the weight recovery. {@code precision}
+ * compares the mixed-precision Schur complement with the exact double-precision one in the same run.
  *
  * <p>Secondary results ({@link Solve}, {@code @AuxCounters} of type EVENTS): per solve, the
  * iteration count, the patterns after de-duplication and the solver's own phase seconds
@@ -48,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+        "-XX:+UseParallelGC", "-Xmn64m"})
 public class IpmBench {
 
     @Param({"500x20x200", "1000x20x500", "2000x50x1000"})
@@ -56,6 +58,12 @@ public class IpmBench {
     /** OpenBLAS threads of the solve (the solver's default is all processors). */
     @Param({"1"})
     public int threads;
+    /**
+     * Schur complement: {@code mixed} (the default, {@link IpmSettings#mixedPrecision()}) or
+     * {@code double} (formed exactly, the baseline).
+     */
+    @Param({"mixed", "double"})
+    public String precision;
 
     private TwoLayerProblem problem;
     private IpmSettings settings;
@@ -69,7 +77,9 @@ public class IpmBench {
         PlantedData planted = PlantedData.generate(n, d, d, 1);
         problem = TwoLayerProblem.builder(planted.data()).model(ModelKind.RELU2).beta(planted.beta()).bias(false)
                 .patterns(PatternSource.sampled(p, 1)).build();
-        settings = IpmSettings.defaults().withThreads(threads);
+        if (!precision.equals("mixed") && !precision.equals("double"))
+            throw new IllegalArgumentException("precision must be mixed or double; got " + precision);
+        settings = IpmSettings.defaults().withThreads(threads).withMixedPrecision(precision.equals("mixed"));
         System.out.printf("# cvxnn IpmBench n=%d d=%d P=%d: %d patterns after de-duplication, beta=%.6g, threads=%d%n",
                 n, d, p, problem.patterns().size(), planted.beta(), threads);
     }

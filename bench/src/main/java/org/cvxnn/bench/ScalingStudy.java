@@ -166,7 +166,8 @@ public final class ScalingStudy {
     }
 
     static IpmSettings settings(StudyOptions o) {
-        return IpmSettings.defaults().withThreads(o.threads()).withMaxIterations(o.maxIterations()).withWorkingSet(o.workingSet());
+        return IpmSettings.defaults().withThreads(o.threads()).withMaxIterations(o.maxIterations()).withWorkingSet(o.workingSet())
+                .withMixedPrecision(o.mixedPrecision());
     }
 
     /** The dsyrk rate on each (n, solver chunk k) of the sweep, in sweep order; keys "n" + "x" + "k". */

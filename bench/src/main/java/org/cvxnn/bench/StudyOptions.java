@@ -26,6 +26,7 @@ import static org.cvxnn.bench.OptionValues.positive;
  * @param warmup        one unrecorded solve of the smallest point first, to warm up the JIT (default true)
  * @param dsyrkCalls    timed calls per dsyrk-rate measurement (default 5)
  * @param workingSet    solve on a growing working set of masks ({@code IpmSettings.workingSet}, default false)
+ * @param mixedPrecision mixed-precision Schur complement ({@code IpmSettings.mixedPrecision}, default true)
  * @param betaScale     factor on the planted data's β (default 1; larger β, sparser optimum)
  * @param comboM1s      first-layer widths m1 of a three-layer combo study ({@link ComboStudy}); empty = no
  *                      combo study (default); needs {@code exact} and not {@code solve}
@@ -34,8 +35,8 @@ import static org.cvxnn.bench.OptionValues.positive;
  * @param out           result file: JSON if it ends in .json, CSV otherwise (required)
  */
 record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<Integer> ranks, boolean exact, boolean solve,
-                    int repeats, long seed, int threads, int maxIterations, boolean warmup, int dsyrkCalls, boolean workingSet, double betaScale,
-                    List<Integer> comboM1s, long maxCombos, Path out) {
+                    int repeats, long seed, int threads, int maxIterations, boolean warmup, int dsyrkCalls, boolean workingSet, boolean mixedPrecision,
+                    double betaScale, List<Integer> comboM1s, long maxCombos, Path out) {
 
     static final String USAGE = """
             usage: BenchMain scaling --out FILE [options]       (java -cp benchmarks.jar org.cvxnn.bench.ScalingStudy ...)
@@ -52,6 +53,8 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
               --max-iterations K  IPM iteration limit (default 200)
               --no-warmup         skip the unrecorded JIT warm-up solve
               --working-set       solve on a growing working set of masks (IpmSettings.workingSet)
+              --double-schur      form the Schur complement exactly in double precision (the baseline of
+                                  the default mixed-precision accumulation, IpmSettings.mixedPrecision)
               --beta-scale S      multiply the planted data's beta by S (default 1)
               --dsyrk-calls C     timed calls per dsyrk-rate measurement (default 5)
               --combos-m1 LIST    with --exact --no-solve: time the exact three-layer combo enumeration
@@ -67,7 +70,7 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
     static StudyOptions parse(String[] args) {
         List<Integer> ns = List.of(500), ds = List.of(20), ps = List.of(100, 200, 500, 1000, 2000), ranks = List.of();
-        boolean exact = false, solve = true, warmup = true, quick = false, workingSet = false;
+        boolean exact = false, solve = true, warmup = true, quick = false, workingSet = false, mixedPrecision = true;
         int repeats = 3, threads = 1, maxIterations = 200, dsyrkCalls = 5;
         long seed = 1;
         double betaScale = 1;
@@ -83,6 +86,7 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
                 case "--no-solve" -> solve = false;
                 case "--no-warmup" -> warmup = false;
                 case "--working-set" -> workingSet = true;
+                case "--double-schur" -> mixedPrecision = false;
                 case "--quick" -> quick = true;
                 case "--out", "--n", "--d", "--P", "--rank", "--repeats", "--seed", "--threads", "--max-iterations", "--dsyrk-calls", "--beta-scale",
                      "--combos-m1", "--max-combos" -> {
@@ -124,7 +128,7 @@ record StudyOptions(List<Integer> ns, List<Integer> ds, List<Integer> ps, List<I
         for (int r : ranks)
             for (int d : ds)
                 if (r >= d) throw new IllegalArgumentException("--rank " + r + " is not below --d " + d + "; omit --rank for full rank");
-        return new StudyOptions(ns, ds, ps, ranks, exact, solve, repeats, seed, threads, maxIterations, warmup, dsyrkCalls, workingSet, betaScale,
-                comboM1s, maxCombos, out);
+        return new StudyOptions(ns, ds, ps, ranks, exact, solve, repeats, seed, threads, maxIterations, warmup, dsyrkCalls, workingSet, mixedPrecision,
+                betaScale, comboM1s, maxCombos, out);
     }
 }

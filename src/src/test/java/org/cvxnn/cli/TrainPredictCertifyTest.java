@@ -242,6 +242,22 @@ class TrainPredictCertifyTest {
         assertTrue(num(s, "patterns") <= 5);
     }
 
+    /** The exact double-precision Schur complement and the default mixed-precision one reach the same optimum. */
+    @Test
+    void doubleSchurReachesTheSameOptimum() {
+        double[] objectives = new double[2];
+        for (int k = 0; k < 2; k++) {
+            CliRun run = k == 0
+                    ? CliRun.of("train", "--data", data.toString(), "--target", "y", "--beta", "0.1", "--patterns", "30", "--json")
+                    : CliRun.of("train", "--data", data.toString(), "--target", "y", "--beta", "0.1", "--patterns", "30", "--json", "--double-schur");
+            assertEquals(0, run.status(), run.toString());
+            Map<String, Object> r = object(Json.parse(run.lastLine()));
+            assertEquals("SOLVED", r.get("status"), r.toString());
+            objectives[k] = num(r, "objective");
+        }
+        assertEquals(objectives[0], objectives[1], 1e-7 * Math.max(1, objectives[0]));
+    }
+
     @Test
     void gatedTrainingRecoversItsObjective() {
         CliRun run = CliRun.of("train", "--data", data.toString(), "--target", "y", "--model", "gated2", "--beta", "0.1",

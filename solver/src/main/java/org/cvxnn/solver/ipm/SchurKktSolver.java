@@ -365,8 +365,12 @@ final class SchurKktSolver {
     /**
      * Solves for {@code (Δu, Δt)} given the primal right-hand side {@code (ru, rt)} of the system
      * {@code (P + GᵀH⁻¹G) Δx = r}. Inputs are not modified; outputs must not alias inputs.
+     *
+     * @param approximate with a mixed-precision Schur complement, solve with its approximation
+     *                    (one preconditioner application, no conjugate gradients): for directions
+     *                    whose accuracy does not matter, like the affine predictor's
      */
-    void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt) {
+    void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt, boolean approximate) {
         // eliminate t: r̃_q = ru_q − b_q rt_q / c_q per cone q
         reduced.copyFrom(ru);
         if (groups == 1) {
@@ -382,7 +386,7 @@ final class SchurKktSolver {
         applyInverses(reduced, reducedCols, scaled, scaledCols);
         // λ = S⁻¹ M q ; r̃ ← r̃ − Mᵀ λ ; Δu = B̃⁻¹ r̃
         op.apply(scaled, lambda);
-        if (exact) {
+        if (exact || approximate) {
             Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
         } else {
             hardestSolve = Math.max(hardestSolve, pcg.solve(schur, schurNorm, lambda));

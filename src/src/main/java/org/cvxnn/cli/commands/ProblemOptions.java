@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *   --bias                     append a constant bias feature
  *   --gates GATES.csv | --patterns N [--seed S] | --exact
  *                              pattern source (default: --patterns 500 --seed 0)
- *   --max-iter K, --tol T, --threads T, --time-limit SECONDS, --verbose, --working-set   solver settings
+ *   --max-iter K, --tol T, --threads T, --time-limit SECONDS, --verbose, --working-set, --double-schur   solver settings
  * </pre>
  * A gates file has no header and one gate per line: d numbers, or d+1 with {@code --bias} (the
  * last one multiplies the bias feature).
@@ -76,6 +76,7 @@ public record ProblemOptions(Path dataFile, LabelledData data, ModelKind model, 
                 Option.value("time-limit", "SECONDS", "wall-clock limit of the solve"),
                 Option.flag("verbose", "print one progress line per iteration on stderr"),
                 Option.flag("working-set", "solve on a growing working set of masks (fast when few are active)"),
+                Option.flag("double-schur", "relu2/gated2: form the Schur complement exactly in double precision instead of mixed precision"),
         };
         return Options.of(Stream.concat(Arrays.stream(shared), Arrays.stream(extra)).toArray(Option[]::new))
                 .exclusive("gates", "patterns", "exact");
@@ -144,7 +145,10 @@ public record ProblemOptions(Path dataFile, LabelledData data, ModelKind model, 
         throw new CliException("--model must be " + ModelKind.RELU2.id() + " or " + ModelKind.GATED2.id() + ", got '" + id + "'");
     }
 
-    /** The interior-point settings of {@code --max-iter}, {@code --tol}, {@code --threads}, {@code --time-limit}, {@code --verbose}, {@code --working-set}. */
+    /**
+     * The interior-point settings of {@code --max-iter}, {@code --tol}, {@code --threads},
+     * {@code --time-limit}, {@code --verbose}, {@code --working-set}, {@code --double-schur}.
+     */
     static IpmSettings settings(Args args) {
         IpmSettings s = IpmSettings.defaults();
         if (args.has("max-iter")) s = s.withMaxIterations(args.intValue("max-iter", 1, Integer.MAX_VALUE));
@@ -154,7 +158,8 @@ public record ProblemOptions(Path dataFile, LabelledData data, ModelKind model, 
             double seconds = args.doubleValue("time-limit", Range.positive());
             s = s.withTimeLimit(Duration.ofNanos(Math.max(1, Math.round(Math.min(seconds * 1e9, Long.MAX_VALUE)))));
         }
-        return s.withVerbose(args.flag("verbose")).withWorkingSet(args.flag("working-set"));
+        return s.withVerbose(args.flag("verbose")).withWorkingSet(args.flag("working-set"))
+                .withMixedPrecision(!args.flag("double-schur"));
     }
 
     /** The gates of {@code file}: d numbers per line, or d+1 with a bias feature. */
