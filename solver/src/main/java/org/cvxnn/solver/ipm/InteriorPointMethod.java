@@ -211,7 +211,7 @@ final class InteriorPointMethod {
         op.applyTranspose(1.0, y, 0.0, bx.u);
         bx.t.fill(-beta);
         zero(bz);
-        solveKkt(bx, bz, dx, dz, false, false);
+        solveKkt(bx, bz, dx, dz, false, PreconditionedSchur.FULL_ACCURACY);
         x.copyFrom(dx);
         // z = G x (from the second row), s = −G x
         applyG(x, z);
@@ -290,10 +290,11 @@ final class InteriorPointMethod {
     /**
      * Solves the Newton system for (bx, bz) into (dx, dz) and sets Δs = −r_z − GΔx. The affine
      * (predictor) direction only sets the centring parameter and the second-order term, so it is
-     * neither refined nor solved beyond the approximate Schur complement.
+     * neither refined nor solved beyond the approximate Schur complement; the corrector's Schur
+     * solves need a hundredth of the iteration's refinement tolerance.
      */
     private void solveNewton(boolean corrector) {
-        solveKkt(bx, bz, dx, dz, corrector, !corrector);
+        solveKkt(bx, bz, dx, dz, corrector, corrector ? 0.01 * refinementTol : Double.POSITIVE_INFINITY);
         applyGCombined(dx, -1.0, rz, -1.0, null, ds);
     }
 
@@ -302,14 +303,14 @@ final class InteriorPointMethod {
      * {@code (P + GᵀH⁻¹G)Δx = bx + GᵀH⁻¹bz}, {@code Δz = W⁻¹W⁻¹(GΔx − bz)}, with iterative
      * refinement against the unreduced system.
      */
-    private void solveKkt(PrimalVector bx, ConeVector bz, PrimalVector outX, ConeVector outZ, boolean refine, boolean approximate) {
-        reducedSolve(bx, bz, outX, outZ, approximate);
+    private void solveKkt(PrimalVector bx, ConeVector bz, PrimalVector outX, ConeVector outZ, boolean refine, double schurTolerance) {
+        reducedSolve(bx, bz, outX, outZ, schurTolerance);
         if (!refine) return;
         double normB = Math.sqrt(bx.sumSquares(ew) + bz.sumSquares(ew));
         double res = unreducedResidual(bx, bz, outX, outZ);
         for (int step = 0; step < settings.refinementSteps(); step++) {
             if (res <= refinementTol * (1 + normB)) break;
-            reducedSolve(px, tmpA, cx, cz, false); // correction for the residual held in (px, tmpA)
+            reducedSolve(px, tmpA, cx, cz, schurTolerance); // correction for the residual held in (px, tmpA)
             outX.axpby(ew, 1.0, cx, 1.0);
             outZ.axpby(ew, 1.0, cz, 1.0);
             double next = unreducedResidual(bx, bz, outX, outZ);
@@ -324,13 +325,13 @@ final class InteriorPointMethod {
         }
     }
 
-    private void reducedSolve(PrimalVector bx, ConeVector bz, PrimalVector outX, ConeVector outZ, boolean approximate) {
+    private void reducedSolve(PrimalVector bx, ConeVector bz, PrimalVector outX, ConeVector outZ, double schurTolerance) {
         // rhs = bx + Gᵀ H⁻¹ bz (H⁻¹ = W⁻¹W⁻¹: σ on the orthant, applied inside the transpose; tmpB holds the SOC part)
         soc.applyWinv(bz.soc, tmpB.soc);
         soc.applyWinv(tmpB.soc, tmpB.soc);
         rx2.copyFrom(bx);
         applyGtAdd(bz.orthant, sigma, tmpB.soc, rx2);
-        kkt.solve(rx2.u, rx2.t, outX.u, outX.t, approximate);
+        kkt.solve(rx2.u, rx2.t, outX.u, outX.t, schurTolerance);
         // Δz = W⁻¹(W⁻¹(GΔx − bz)): on the orthant σ∘(GΔx − bz) in the same pass as GΔx
         applyGCombined(outX, 1.0, bz, -1.0, sigma, outZ);
         soc.applyWinv(outZ.soc, outZ.soc);

@@ -16,11 +16,8 @@ import java.util.function.BiConsumer;
  * about ‖E‖ + ‖F‖ of 1 and a few iterations reach the accuracy of a direct solve.
  */
 final class PreconditionedSchur {
-    /**
-     * CG stops once {@code ‖r‖ ≤ TOLERANCE·(‖b‖ + ‖S‖·‖λ‖)}: a backward error as small as a
-     * direct Cholesky solve's.
-     */
-    private static final double TOLERANCE = 1e-13;
+    /** The smallest tolerance {@link #solve} accepts: a backward error as small as a direct Cholesky solve's. */
+    static final double FULL_ACCURACY = 1e-13;
     /** Upper limit on iterations; a stagnating run stops earlier with its best iterate. */
     static final int MAX_ITERATIONS = 50;
 
@@ -44,10 +41,13 @@ final class PreconditionedSchur {
      * Overwrites {@code b} with the solution of S λ = b.
      *
      * @param factor the upper Cholesky factor of the preconditioner P
-     * @param normS  an estimate of ‖S‖ (its largest diagonal entry)
+     * @param normS     an estimate of ‖S‖ (its largest diagonal entry)
+     * @param tolerance CG stops once {@code ‖r‖ ≤ tolerance·(‖b‖ + ‖S‖·‖λ‖)}, a relative backward
+     *                  error; at least {@link #FULL_ACCURACY}
      * @return the iterations (products with S) used
      */
-    int solve(Matrix factor, double normS, Matrix b) {
+    int solve(Matrix factor, double normS, Matrix b, double tolerance) {
+        tolerance = Math.max(tolerance, FULL_ACCURACY);
         double normB = Math.sqrt(ew.sumSquares(b.segment(), n));
         if (normB == 0) return 0;
         x.fill(0.0);
@@ -66,7 +66,7 @@ final class PreconditionedSchur {
             ew.axpby(alpha, p.segment(), 1.0, x.segment(), x.segment(), n);
             ew.axpby(-alpha, q.segment(), 1.0, r.segment(), r.segment(), n);
             double normR = Math.sqrt(ew.sumSquares(r.segment(), n)), normX = Math.sqrt(ew.sumSquares(x.segment(), n));
-            if (normR <= TOLERANCE * (normB + normS * normX)) break;
+            if (normR <= tolerance * (normB + normS * normX)) break;
             z.copyFrom(r);
             Lapack.dpotrs(Uplo.UPPER, factor, z).orThrow();
             double rzNext = ew.dot(r.segment(), z.segment(), n);

@@ -366,11 +366,12 @@ final class SchurKktSolver {
      * Solves for {@code (Δu, Δt)} given the primal right-hand side {@code (ru, rt)} of the system
      * {@code (P + GᵀH⁻¹G) Δx = r}. Inputs are not modified; outputs must not alias inputs.
      *
-     * @param approximate with a mixed-precision Schur complement, solve with its approximation
-     *                    (one preconditioner application, no conjugate gradients): for directions
-     *                    whose accuracy does not matter, like the affine predictor's
+     * @param tolerance relative backward error the Schur solve needs when the Schur complement is
+     *                  mixed-precision (conjugate gradients stop there; at least 1e-13); +∞ solves
+     *                  with the approximation alone, for directions whose accuracy does not matter
+     *                  such as the affine predictor's. An exact Schur complement is solved directly.
      */
-    void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt, boolean approximate) {
+    void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt, double tolerance) {
         // eliminate t: r̃_q = ru_q − b_q rt_q / c_q per cone q
         reduced.copyFrom(ru);
         if (groups == 1) {
@@ -386,10 +387,10 @@ final class SchurKktSolver {
         applyInverses(reduced, reducedCols, scaled, scaledCols);
         // λ = S⁻¹ M q ; r̃ ← r̃ − Mᵀ λ ; Δu = B̃⁻¹ r̃
         op.apply(scaled, lambda);
-        if (exact || approximate) {
+        if (exact || tolerance == Double.POSITIVE_INFINITY) {
             Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
         } else {
-            hardestSolve = Math.max(hardestSolve, pcg.solve(schur, schurNorm, lambda));
+            hardestSolve = Math.max(hardestSolve, pcg.solve(schur, schurNorm, lambda, tolerance));
         }
         op.applyTranspose(-1.0, lambda, 1.0, reduced);
         applyInverses(reduced, reducedCols, out, outCols);

@@ -118,7 +118,7 @@ class MixedPrecisionSchurTest {
                     out.set(a, sum);
                 }
             });
-            int iterations = cg.solve(precond, normS, b);
+            int iterations = cg.solve(precond, normS, b, PreconditionedSchur.FULL_ACCURACY);
             assertTrue(iterations <= 6, iterations + " iterations");
             // backward error of the solution: ‖S λ − rhs‖ small against ‖rhs‖ + ‖S‖‖λ‖
             double residual = 0, normRhs = 0, normLambda = 0;
@@ -185,13 +185,13 @@ class MixedPrecisionSchurTest {
             SchurKktSolver exact = new SchurKktSolver(arena, op, 1e-8, 1, false);
             assertTrue(exact.factor(sigma, soc));
             Matrix du = Matrix.allocate(arena, d, blocks), dt = Matrix.vector(arena, blocks);
-            exact.solve(ru, rt, du, dt, false);
+            exact.solve(ru, rt, du, dt, PreconditionedSchur.FULL_ACCURACY);
             for (double[] budgets : new double[][] {{0, 1e30}, {1e30, 0}, {0.05, 1e5}}) {
                 SchurKktSolver mixed = new SchurKktSolver(arena, op, 1e-8, 1, true);
                 mixed.fixBudgets(budgets[0], budgets[1]);
                 assertTrue(mixed.factor(sigma, soc));
                 Matrix du2 = Matrix.allocate(arena, d, blocks), dt2 = Matrix.vector(arena, blocks);
-                mixed.solve(ru, rt, du2, dt2, false);
+                mixed.solve(ru, rt, du2, dt2, PreconditionedSchur.FULL_ACCURACY);
                 double diff = 0, norm = 0;
                 for (int j = 0; j < blocks; j++) {
                     for (int k = 0; k < d; k++) {
