@@ -74,7 +74,7 @@ final class SchurKktSolver {
     private final SchurTier[] tiers;
     private final FloatMatrix single;  // n × n single-precision part
     private final PreconditionedSchur pcg;
-    private boolean exact = true;      // all masks in double precision: solve directly
+    private boolean exact = true;      // all masks in double precision
     private double omitBudget = FIRST_OMIT_BUDGET, singleBudget = MAX_SINGLE_BUDGET, singleSum;
     private int hardestSolve;          // most CG iterations of one solve since the last factor()
     private boolean adaptive = true;
@@ -123,7 +123,7 @@ final class SchurKktSolver {
         this.tiers = new SchurTier[masks];
         java.util.Arrays.fill(tiers, SchurTier.DOUBLE);
         this.single = grams != null ? FloatMatrix.allocate(arena, n, n) : null;
-        this.pcg = grams != null ? new PreconditionedSchur(arena, n, this::multiplySchur) : null;
+        this.pcg = op.maskGrams() != null ? new PreconditionedSchur(arena, n, this::multiplySchur) : null;
     }
 
     private Matrix[] columns(Matrix m) {
@@ -134,7 +134,7 @@ final class SchurKktSolver {
 
     /**
      * Most conjugate-gradient iterations one solve has needed since the last {@link #factor}
-     * (0 when the Schur complement was formed exactly and solved directly).
+     * (0 when the last solves were direct: the affine predictor, or an operator without mask Grams).
      */
     int conjugateGradientIterations() {
         return hardestSolve;
@@ -366,10 +366,12 @@ final class SchurKktSolver {
      * Solves for {@code (Δu, Δt)} given the primal right-hand side {@code (ru, rt)} of the system
      * {@code (P + GᵀH⁻¹G) Δx = r}. Inputs are not modified; outputs must not alias inputs.
      *
-     * @param tolerance relative backward error the Schur solve needs when the Schur complement is
-     *                  mixed-precision (conjugate gradients stop there; at least 1e-13); +∞ solves
-     *                  with the approximation alone, for directions whose accuracy does not matter
-     *                  such as the affine predictor's. An exact Schur complement is solved directly.
+     * @param tolerance relative backward error the Schur solve needs (at least 1e-13): conjugate
+     *                  gradients on the exact S, preconditioned by the factor, stop there — for an
+     *                  exact factor after one or two products, which also repairs the direct solve's
+     *                  loss of accuracy when S is very ill-conditioned. +∞ solves with the factor
+     *                  alone, for directions whose accuracy does not matter such as the affine
+     *                  predictor's. Operators without mask Grams are always solved directly.
      */
     void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt, double tolerance) {
         // eliminate t: r̃_q = ru_q − b_q rt_q / c_q per cone q
@@ -387,7 +389,7 @@ final class SchurKktSolver {
         applyInverses(reduced, reducedCols, scaled, scaledCols);
         // λ = S⁻¹ M q ; r̃ ← r̃ − Mᵀ λ ; Δu = B̃⁻¹ r̃
         op.apply(scaled, lambda);
-        if (exact || tolerance == Double.POSITIVE_INFINITY) {
+        if (pcg == null || tolerance == Double.POSITIVE_INFINITY) {
             Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
         } else {
             hardestSolve = Math.max(hardestSolve, pcg.solve(schur, schurNorm, lambda, tolerance));
