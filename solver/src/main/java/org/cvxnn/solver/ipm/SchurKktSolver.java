@@ -13,6 +13,7 @@ import org.cvxnn.linalg.Uplo;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 /**
  * Solves the reduced Newton system {@code (B̃ + MᵀM) Δu = r} of one interior-point iteration
@@ -23,6 +24,9 @@ import java.lang.foreign.ValueLayout;
  *   S   = I + Σ_i D_i X L_i L_iᵀ Xᵀ D_i = RᵀR          (gemm + mask + dsyrk per chunk, one potrf)
  *   Δu  = B̃⁻¹ (r − Mᵀ S⁻¹ M B̃⁻¹ r)
  * </pre>
+ * For operators with mask Grams (the two-layer programs) S is by default accumulated in mixed
+ * precision ({@link SchurTier}: light terms left out, middle ones by ssyrk) and {@code S⁻¹} applied
+ * by conjugate gradients on the exact S preconditioned by that factor ({@link PreconditionedSchur}).
  * The epigraph variables t are eliminated in closed form per cone beforehand (ipm.md §2 fact 3);
  * with g groups per block ({@link BlockOperator#groupsPerBlock()}) each cone touches only its own
  * diagonal (d/g)×(d/g) sub-block of B̃_j.
@@ -121,7 +125,7 @@ final class SchurKktSolver {
         this.weights = new double[masks];
         this.order = new long[masks];
         this.tiers = new SchurTier[masks];
-        java.util.Arrays.fill(tiers, SchurTier.DOUBLE);
+        Arrays.fill(tiers, SchurTier.DOUBLE);
         this.single = grams != null ? FloatMatrix.allocate(arena, n, n) : null;
         this.pcg = op.maskGrams() != null ? new PreconditionedSchur(arena, n, this::multiplySchur) : null;
     }
@@ -168,7 +172,7 @@ final class SchurKktSolver {
         // rounding made the approximation indefinite: shrink the budgets and factor exactly
         singleBudget = Math.min(singleBudget, singleSum) / 10;
         omitBudget /= 10;
-        java.util.Arrays.fill(tiers, SchurTier.DOUBLE);
+        Arrays.fill(tiers, SchurTier.DOUBLE);
         exact = true;
         return factorSchur(false);
     }
@@ -200,7 +204,7 @@ final class SchurKktSolver {
     private void chooseTiers() {
         adaptBudgets();
         for (int i = 0; i < masks; i++) order[i] = ((long) Float.floatToIntBits((float) weights[i]) << 32) | i;
-        java.util.Arrays.sort(order); // weights are ≥ 0, so their float bits sort like the values
+        Arrays.sort(order); // weights are ≥ 0, so their float bits sort like the values
         double omitted = 0;
         singleSum = 0;
         exact = true;

@@ -10,6 +10,7 @@ import org.cvxnn.linalg.Uplo;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * {@link BlockOperator} of the two-layer programs: blocks {@code [v_1..v_P | w_1..w_P]} with signs
@@ -72,7 +73,7 @@ final class TwoLayerOperator implements BlockOperator {
         this.chunkWords = arena.allocate((long) chunkMasks * masks.wordsPerMask() * Long.BYTES, Long.BYTES);
         this.singleChunk = FloatMatrix.allocate(arena, n, chunkMasks * d);
         this.allDouble = new SchurTier[p];
-        java.util.Arrays.fill(allDouble, SchurTier.DOUBLE);
+        Arrays.fill(allDouble, SchurTier.DOUBLE);
         this.maskGrams = Matrix.allocate(arena, d * (d + 1) / 2, p);
         Matrix ones = Matrix.vector(arena, n);
         ones.fill(1.0);
