@@ -8,19 +8,6 @@ import java.lang.foreign.MemorySegment;
 final class ScalarSignFlip extends SignFlip {
 
     @Override
-    protected void applyUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
-                                  MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,
-                                  MemorySegment out, int ldOut) {
-        for (int c = 0; c < cols; c++) {
-            long firstWord = (firstMaskIndex + c / colsPerMask) * wpm;
-            for (int r = 0; r < n; r++) {
-                double f = Masks.bit(maskWords, firstWord, r) ? alpha : -alpha;
-                out.setAtIndex(JAVA_DOUBLE, (long) c * ldOut + r, f * in.getAtIndex(JAVA_DOUBLE, (long) c * ldIn + r));
-            }
-        }
-    }
-
-    @Override
     protected void combineUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
                                     MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,
                                     MemorySegment b, double beta, MemorySegment w, MemorySegment out, int ldOut) {

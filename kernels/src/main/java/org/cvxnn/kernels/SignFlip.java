@@ -41,7 +41,7 @@ public abstract class SignFlip {
         Checks.positive("colsPerMask", colsPerMask);
         Checks.masks("maskWords", maskWords, firstMaskIndex, (cols + colsPerMask - 1L) / colsPerMask, n, wpm);
         Checks.panel("out", out, ldOut, n, cols);
-        applyUnchecked(in, ldIn, n, cols, colsPerMask, maskWords, firstMaskIndex, wpm, alpha, out, ldOut);
+        combineUnchecked(in, ldIn, n, cols, colsPerMask, maskWords, firstMaskIndex, wpm, alpha, null, 0.0, null, out, ldOut);
     }
 
     /**
@@ -75,9 +75,4 @@ public abstract class SignFlip {
     protected abstract void combineUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
                                              MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,
                                              MemorySegment b, double beta, MemorySegment w, MemorySegment out, int ldOut);
-
-    /** {@link #apply} with arguments already validated. */
-    protected abstract void applyUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
-                                           MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,
-                                           MemorySegment out, int ldOut);
 }

@@ -14,38 +14,10 @@ import org.cvxnn.kernels.SignFlip;
 
 /**
  * {@link SignFlip} as load, multiply by the factor vector {@code ±alpha} chosen by the mask (a
- * blend of two broadcasts), store: one read and one write per element, the same rounded product
- * as the reference.
+ * blend of two broadcasts), optionally add {@code beta·b} and multiply by {@code w}, store: one
+ * pass, the same rounded results as the reference. The null checks are loop-invariant.
  */
 final class VectorSignFlip extends SignFlip {
-
-    @Override
-    protected void applyUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
-                                  MemorySegment maskWords, long firstMaskIndex, int wpm, double alpha,
-                                  MemorySegment out, int ldOut) {
-        DoubleVector on = DoubleVector.broadcast(SPECIES, alpha);
-        DoubleVector off = DoubleVector.broadcast(SPECIES, -alpha);
-        int used = (n + 63) >>> 6;
-        for (int c = 0; c < cols; c++) {
-            long source = (long) c * ldIn;
-            long target = (long) c * ldOut;
-            long firstWord = (firstMaskIndex + c / colsPerMask) * wpm;
-            for (int w = 0; w < used; w++) {
-                int from = w << 6;
-                long word = maskWords.getAtIndex(JAVA_LONG, firstWord + w);
-                int end = from + Math.min(64, n - from);
-                int r = from;
-                for (; end - r >= LANES; r += LANES) {
-                    DoubleVector v = DoubleVector.fromMemorySegment(SPECIES, in, bytes(source + r), ORDER);
-                    v.mul(off.blend(on, rows(word, r))).intoMemorySegment(out, bytes(target + r), ORDER);
-                }
-                for (; r < end; r++) {
-                    double f = (word >>> (r & 63) & 1L) != 0 ? alpha : -alpha;
-                    out.setAtIndex(JAVA_DOUBLE, target + r, f * in.getAtIndex(JAVA_DOUBLE, source + r));
-                }
-            }
-        }
-    }
 
     @Override
     protected void combineUnchecked(MemorySegment in, int ldIn, int n, int cols, int colsPerMask,
