@@ -78,7 +78,13 @@ final class TwoLayerOperator implements BlockOperator {
         Matrix ones = Matrix.vector(arena, n);
         ones.fill(1.0);
         kernels.maskedPanel().expand(ones.segment(), n, p, masks.segment(), 0, masks.wordsPerMask(), panel.segment(), panel.ld());
-        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao != null ? khatriRao : KhatriRao.of(arena, x), panel, 0.0, maskGrams);
+        if (khatriRao != null) {
+            Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, panel, 0.0, maskGrams);
+        } else { // the gated program needs the Khatri–Rao matrix only here
+            try (Arena once = Arena.ofConfined()) {
+                Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, KhatriRao.of(once, x), panel, 0.0, maskGrams);
+            }
+        }
     }
 
     @Override public int n() { return n; }
