@@ -18,8 +18,10 @@ import java.util.function.BiConsumer;
 final class PreconditionedSchur {
     /** The smallest tolerance {@link #solve} accepts: a backward error as small as a direct Cholesky solve's. */
     static final double FULL_ACCURACY = 1e-13;
-    /** Upper limit on iterations; a stagnating run stops earlier with its best iterate. */
+    /** Upper limit on iterations. */
     static final int MAX_ITERATIONS = 50;
+    /** A run whose residual has not fallen below its best for this many iterations stops (stagnation). */
+    private static final int STAGNATION = 5;
 
     private final int n;
     private final BiConsumer<Matrix, Matrix> multiply;
@@ -38,7 +40,7 @@ final class PreconditionedSchur {
     }
 
     /**
-     * Overwrites {@code b} with the solution of S λ = b.
+     * Overwrites {@code b} with the solution of S λ = b: the iterate of smallest residual.
      *
      * @param factor the upper Cholesky factor of the preconditioner P
      * @param normS     an estimate of ‖S‖ (its largest diagonal entry)
@@ -56,8 +58,10 @@ final class PreconditionedSchur {
         Lapack.dpotrs(Uplo.UPPER, factor, z).orThrow();
         p.copyFrom(z);
         double rz = ew.dot(r.segment(), z.segment(), n);
-        int k = 0;
-        while (k < MAX_ITERATIONS) {
+        double bestR = Double.POSITIVE_INFINITY;
+        int k = 0, sinceBest = 0;
+        b.copyFrom(z); // from here on the best iterate (at first P⁻¹b); the right-hand side lives on in r
+        while (k < MAX_ITERATIONS && sinceBest < STAGNATION) {
             multiply.accept(p, q);
             k++;
             double pq = ew.dot(p.segment(), q.segment(), n);
@@ -66,6 +70,13 @@ final class PreconditionedSchur {
             ew.axpby(alpha, p.segment(), 1.0, x.segment(), x.segment(), n);
             ew.axpby(-alpha, q.segment(), 1.0, r.segment(), r.segment(), n);
             double normR = Math.sqrt(ew.sumSquares(r.segment(), n)), normX = Math.sqrt(ew.sumSquares(x.segment(), n));
+            if (normR < bestR) {
+                bestR = normR;
+                sinceBest = 0;
+                b.copyFrom(x);
+            } else {
+                sinceBest++;
+            }
             if (normR <= tolerance * (normB + normS * normX)) break;
             z.copyFrom(r);
             Lapack.dpotrs(Uplo.UPPER, factor, z).orThrow();
@@ -73,7 +84,6 @@ final class PreconditionedSchur {
             ew.axpby(1.0, z.segment(), rzNext / rz, p.segment(), p.segment(), n);
             rz = rzNext;
         }
-        b.copyFrom(x);
         return k;
     }
 }
