@@ -1,6 +1,7 @@
 package org.cvxnn.kernels;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class ElementwiseTest {
             assertArrayEquals(Fixtures.array(expected), Fixtures.array(actual), "correctorRhs");
 
             MemorySegment floats = arena.allocate(Math.max(1, len) * (long) Float.BYTES, 64);
-            for (int k = 0; k < len; k++) floats.setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, k, (float) b.getAtIndex(JAVA_DOUBLE, k));
+            for (int k = 0; k < len; k++) floats.setAtIndex(JAVA_FLOAT, k, (float) b.getAtIndex(JAVA_DOUBLE, k));
             MemorySegment widened = Fixtures.copy(arena, a);
             MemorySegment widenedRef = Fixtures.copy(arena, a);
             scalar.widenAdd(floats, widenedRef, len);
@@ -125,7 +126,7 @@ class ElementwiseTest {
             assertArrayEquals(new double[] {1, 1, 6, 3, 7}, Fixtures.array(out));
             MemorySegment floats = arena.allocate(5L * Float.BYTES, 64);
             float[] values = {1.5f, -2f, 0.25f, 8f, 0.1f};
-            for (int k = 0; k < 5; k++) floats.setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, k, values[k]);
+            for (int k = 0; k < 5; k++) floats.setAtIndex(JAVA_FLOAT, k, values[k]);
             MemorySegment sums = Fixtures.of(arena, 1, 1, 1, 1, 1);
             e.widenAdd(floats, sums, 5);
             assertArrayEquals(new double[] {2.5, -1, 1.25, 9, 1 + (double) 0.1f}, Fixtures.array(sums));

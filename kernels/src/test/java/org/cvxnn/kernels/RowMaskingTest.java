@@ -1,6 +1,7 @@
 package org.cvxnn.kernels;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static org.cvxnn.kernels.Fixtures.assertSameBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -63,7 +64,7 @@ class RowMaskingTest {
             MemorySegment floats = arena.allocate(12L * Float.BYTES, 64);
             kernels.rowMasking().narrow(Fixtures.of(arena, 1.5, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1.0 / 3), 3, 3, 4, 2, masks, 1, 1, floats);
             float[] narrowed = new float[12];
-            for (int k = 0; k < 12; k++) narrowed[k] = floats.getAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, k);
+            for (int k = 0; k < 12; k++) narrowed[k] = floats.getAtIndex(JAVA_FLOAT, k);
             assertArrayEquals(new float[] {1.5f, 2, 0, 4, 5, 0, 0, 0, 9, 0, 0, 1f / 3}, narrowed);
             kernels.rowMasking().apply(panel, 3, 3, 4, 2, masks, 1, 1);
             assertArrayEquals(new double[] {1, 2, 0, 4, 5, 0, 0, 0, 9, 0, 0, 12}, Fixtures.array(panel));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.foreign.Arena;
 import java.util.Random;
 
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ class BlasTest {
         try (Arena arena = Arena.ofConfined()) {
             double[] a = random(n * k);
             FloatMatrix fa = FloatMatrix.allocate(arena, n, k);
-            for (int i = 0; i < n * k; i++) fa.segment().setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, i, (float) a[i]);
+            for (int i = 0; i < n * k; i++) fa.segment().setAtIndex(JAVA_FLOAT, i, (float) a[i]);
             FloatMatrix c = FloatMatrix.allocate(arena, n, n);
             Blas.ssyrk(Uplo.UPPER, Trans.NO_TRANS, 1.0f, fa, 0.0f, c);
             Blas.ssyrk(Uplo.UPPER, Trans.NO_TRANS, 2.0f, fa, 1.0f, c); // accumulates: 3·A·Aᵀ

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,14 +33,7 @@ class PathLTrainPredictCertifyTest {
     @BeforeAll
     static void train() throws IOException {
         data = dir.resolve("train.csv");
-        SplittableRandom r = new SplittableRandom(12);
-        StringBuilder s = new StringBuilder("a,b,y\n");
-        for (int i = 0; i < 12; i++) {
-            double a = r.nextGaussian(), b = r.nextGaussian();
-            double y = Math.max(0, Math.max(0, a) - Math.max(0, b - 0.5)) + 0.1 * r.nextGaussian();
-            s.append(a).append(',').append(b).append(',').append(y).append('\n');
-        }
-        Files.writeString(data, s);
+        TinyThreeLayerData.write(data, 12, 12, false);
         model = dir.resolve("pathL.json");
         CliRun run = CliRun.of("train", "--data", data.toString(), "--beta", Double.toString(BETA), "--bias",
                 "--model", "pathL", "--m1", "2", "--depth", "4", "--combos", "150", "--seed", "3", "--out", model.toString(), "--json");

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,14 +31,7 @@ class Relu3TrainPredictTest {
     @BeforeAll
     static void train() throws IOException {
         data = dir.resolve("train.csv");
-        SplittableRandom r = new SplittableRandom(17);
-        StringBuilder s = new StringBuilder("b,y,a\n");
-        for (int i = 0; i < 8; i++) {
-            double a = r.nextGaussian(), b = r.nextGaussian();
-            double y = Math.max(0, Math.max(0, a) - Math.max(0, b - 0.5)) + 0.1 * r.nextGaussian();
-            s.append(b).append(',').append(y).append(',').append(a).append('\n');
-        }
-        Files.writeString(data, s);
+        TinyThreeLayerData.write(data, 8, 17, true);
         model = dir.resolve("relu3.json");
         CliRun run = CliRun.of("train", "--data", data.toString(), "--target", "y", "--beta", Double.toString(BETA),
                 "--model", "relu3", "--m1", "2", "--exact", "--out", model.toString(), "--json");

@@ -1,5 +1,6 @@
 package org.cvxnn.solver.ipm;
 
+import org.cvxnn.kernels.Elementwise;
 import org.cvxnn.kernels.Kernels;
 import org.cvxnn.linalg.Blas;
 import org.cvxnn.linalg.FloatMatrix;
@@ -48,6 +49,7 @@ final class SchurKktSolver {
     private static final int SLOW_SOLVE = 8, FAST_SOLVE = 3;
 
     private final BlockOperator op;
+    private final Elementwise ew = Kernels.get().elementwise();
     private final int n, d, blocks, masks, threads, groups, groupDim;
     private final double staticReg;
 
@@ -185,7 +187,7 @@ final class SchurKktSolver {
         } else {
             if (singleSum > 0) single.clear();
             op.accumulateSchur(factors, tiers, schur, single);
-            if (singleSum > 0) Kernels.get().elementwise().widenAdd(single.segment(), schur.segment(), (long) n * n);
+            if (singleSum > 0) ew.widenAdd(single.segment(), schur.segment(), (long) n * n);
         }
         schurNorm = 0;
         for (int a = 0; a < n; a++) {
@@ -348,12 +350,13 @@ final class SchurKktSolver {
 
     /** {@code trace(A_i C_i A_iᵀ) = ⟨C_i, A_iᵀA_i⟩} from the lower triangle of C_i and the packed Gram. */
     private double traceWithGram(MemorySegment c, int i) {
+        MemorySegment g = grams.segment();
+        long gram = (long) i * grams.ld(); // packed upper triangle: entry (r, col), r ≤ col, at col(col+1)/2 + r
         double t = 0;
         for (int col = 0; col < d; col++) {
-            long packedCol = (long) col * (col + 1) / 2;
-            t += c.getAtIndex(D, col + (long) col * d) * grams.get((int) (packedCol + col), i);
+            t += c.getAtIndex(D, col + (long) col * d) * g.getAtIndex(D, gram + (long) col * (col + 1) / 2 + col);
             for (int r = col + 1; r < d; r++)
-                t += 2 * c.getAtIndex(D, r + (long) col * d) * grams.get((int) ((long) r * (r + 1) / 2 + col), i);
+                t += 2 * c.getAtIndex(D, r + (long) col * d) * g.getAtIndex(D, gram + (long) r * (r + 1) / 2 + col);
         }
         return t;
     }
@@ -363,7 +366,7 @@ final class SchurKktSolver {
         op.applyTranspose(1.0, v, 0.0, mtv);
         applyInverses(mtv, mtvCols, bmtv, bmtvCols);
         op.apply(bmtv, result);
-        Kernels.get().elementwise().axpby(1.0, v.segment(), 1.0, result.segment(), result.segment(), n);
+        ew.axpby(1.0, v.segment(), 1.0, result.segment(), result.segment(), n);
     }
 
     /**

@@ -195,20 +195,24 @@ final class TwoLayerOperator implements BlockOperator {
      */
     @Override
     public void accumulateSchur(Matrix factors, SchurTier[] tiers, Matrix s, FloatMatrix f) {
-        for (SchurTier tier : new SchurTier[] {SchurTier.DOUBLE, SchurTier.SINGLE}) {
-            int c = 0;
-            for (int i = 0; i < p; i++) {
-                if (tiers[i] != tier) continue;
-                chunkFactors.columns(c * d, d).copyFrom(factors.columns(i * d, d));
-                long words = (long) masks.wordsPerMask() * Long.BYTES;
-                MemorySegment.copy(masks.segment(), i * words, chunkWords, c * words, words);
-                if (++c == chunkMasks) {
-                    addChunk(c, tier, s, f);
-                    c = 0;
-                }
+        accumulateTier(factors, tiers, SchurTier.DOUBLE, s, f);
+        accumulateTier(factors, tiers, SchurTier.SINGLE, s, f);
+    }
+
+    /** Gathers the factors (d×d each, consecutive) and mask words of the masks of one tier, chunk by chunk. */
+    private void accumulateTier(Matrix factors, SchurTier[] tiers, SchurTier tier, Matrix s, FloatMatrix f) {
+        long factorBytes = (long) d * d * Double.BYTES, wordBytes = (long) masks.wordsPerMask() * Long.BYTES;
+        int c = 0;
+        for (int i = 0; i < p; i++) {
+            if (tiers[i] != tier) continue;
+            MemorySegment.copy(factors.segment(), i * factorBytes, chunkFactors.segment(), c * factorBytes, factorBytes);
+            MemorySegment.copy(masks.segment(), i * wordBytes, chunkWords, c * wordBytes, wordBytes);
+            if (++c == chunkMasks) {
+                addChunk(c, tier, s, f);
+                c = 0;
             }
-            if (c > 0) addChunk(c, tier, s, f);
         }
+        if (c > 0) addChunk(c, tier, s, f);
     }
 
     private void addChunk(int c, SchurTier tier, Matrix s, FloatMatrix f) {
