@@ -110,6 +110,17 @@ public abstract class Elementwise {
     }
 
     /**
+     * {@code out[k] = (float) x[k]}: rounds doubles to the nearest float.
+     *
+     * @throws IllegalArgumentException if a segment is too small or misaligned
+     */
+    public final void narrow(MemorySegment x, MemorySegment out, long len) {
+        Checks.vector("x", x, len);
+        Checks.floats("out", out, len);
+        narrowUnchecked(x, out, len);
+    }
+
+    /**
      * {@code min a[k]} (+∞ if {@code len = 0}; NaN if any element is NaN).
      *
      * @throws IllegalArgumentException if the segment is too small or misaligned
@@ -118,6 +129,9 @@ public abstract class Elementwise {
         Checks.vector("a", a, len);
         return minUnchecked(a, len);
     }
+
+    /** {@link #narrow} with arguments already validated. */
+    protected abstract void narrowUnchecked(MemorySegment x, MemorySegment out, long len);
 
     /** {@link #mul} with arguments already validated. */
     protected abstract void mulUnchecked(MemorySegment a, MemorySegment b, MemorySegment out, long len);

@@ -67,6 +67,11 @@ final class ScalarElementwise extends Elementwise {
     }
 
     @Override
+    protected void narrowUnchecked(MemorySegment x, MemorySegment out, long len) {
+        for (long k = 0; k < len; k++) out.setAtIndex(JAVA_FLOAT, k, (float) x.getAtIndex(JAVA_DOUBLE, k));
+    }
+
+    @Override
     protected void correctorRhsUnchecked(MemorySegment s, MemorySegment z, MemorySegment ds, MemorySegment dz,
                                          MemorySegment r, double sigmaMu, MemorySegment out, long len) {
         for (long k = 0; k < len; k++) {

@@ -61,6 +61,13 @@ class ElementwiseTest {
             vector.widenAdd(floats, widened, len);
             assertArrayEquals(Fixtures.array(widenedRef), Fixtures.array(widened), "widenAdd");
 
+            MemorySegment narrowRef = arena.allocate(Math.max(1, len) * (long) Float.BYTES, 64);
+            MemorySegment narrowed = arena.allocate(Math.max(1, len) * (long) Float.BYTES, 64);
+            scalar.narrow(b, narrowRef, len);
+            vector.narrow(b, narrowed, len);
+            for (int k = 0; k < len; k++)
+                assertEquals(narrowRef.getAtIndex(JAVA_FLOAT, k), narrowed.getAtIndex(JAVA_FLOAT, k), "narrow at " + k);
+
             // In place: out is the first input.
             MemorySegment inPlace = Fixtures.copy(arena, a);
             scalar.div(a, b, expected, len);
@@ -131,6 +138,11 @@ class ElementwiseTest {
             e.widenAdd(floats, sums, 5);
             assertArrayEquals(new double[] {2.5, -1, 1.25, 9, 1 + (double) 0.1f}, Fixtures.array(sums));
             assertThrows(IllegalArgumentException.class, () -> e.widenAdd(floats, sums, 6));
+            e.narrow(Fixtures.of(arena, 1.5, -2, 1.0 / 3, 1e300, 0.1), floats, 5);
+            float[] rounded = new float[5];
+            for (int k = 0; k < 5; k++) rounded[k] = floats.getAtIndex(JAVA_FLOAT, k);
+            assertArrayEquals(new float[] {1.5f, -2f, 1f / 3, Float.POSITIVE_INFINITY, 0.1f}, rounded);
+            assertThrows(IllegalArgumentException.class, () -> e.narrow(sums, floats, 6));
             e.mul(a, a, a, 5);   // in place
             assertArrayEquals(new double[] {1, 4, 9, 16, 25}, Fixtures.array(a));
         }

@@ -175,6 +175,15 @@ final class VectorElementwise extends Elementwise {
         for (; k < len; k++) y.setAtIndex(JAVA_DOUBLE, k, y.getAtIndex(JAVA_DOUBLE, k) + x.getAtIndex(JAVA_FLOAT, k));
     }
 
+    @Override
+    protected void narrowUnchecked(MemorySegment x, MemorySegment out, long len) {
+        long k = 0;
+        for (; len - k >= LANES; k += LANES) {
+            load(x, bytes(k)).convertShape(VectorOperators.D2F, HALF_FLOATS, 0).intoMemorySegment(out, k * Float.BYTES, ORDER);
+        }
+        for (; k < len; k++) out.setAtIndex(JAVA_FLOAT, k, (float) x.getAtIndex(JAVA_DOUBLE, k));
+    }
+
     private static DoubleVector load(MemorySegment seg, long byteOffset) {
         return DoubleVector.fromMemorySegment(SPECIES, seg, byteOffset, ORDER);
     }

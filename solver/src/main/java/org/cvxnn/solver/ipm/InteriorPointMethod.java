@@ -118,7 +118,7 @@ final class InteriorPointMethod {
         timer.start("initialise");
         if (!initialise()) return new Outcome(SolveStatus.NUMERICAL_ERROR, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, timer);
         timer.stop();
-        if (settings.verbose()) log.printf("%4s %14s %14s %9s %9s %9s %9s %9s %3s %8s%n", "iter", "pcost", "dcost", "gap", "pres", "dres", "step", "mu", "cg", "time");
+        if (settings.verbose()) log.printf("%4s %14s %14s %9s %9s %9s %9s %9s %4s %8s%n", "iter", "pcost", "dcost", "gap", "pres", "dres", "step", "mu", "cg", "time");
         double step = 0;
         SolveStatus status;
         int k = 0;
@@ -130,8 +130,9 @@ final class InteriorPointMethod {
             refinementTol = Math.max(settings.refinementTol(), INEXACTNESS * info.mu / firstMu);
             double elapsed = (System.nanoTime() - start) * 1e-9;
             if (settings.verbose())
-                log.printf("%4d %14.7e %14.7e %9.2e %9.2e %9.2e %9.2e %9.2e %3d %8.2f%n", k, info.pcost, info.dcost, info.gapAbs,
-                        info.resPrimal, info.resDual, step, info.mu, kkt.conjugateGradientIterations(), elapsed);
+                log.printf("%4d %14.7e %14.7e %9.2e %9.2e %9.2e %9.2e %9.2e %3d%s %8.2f%n", k, info.pcost, info.dcost, info.gapAbs,
+                        info.resPrimal, info.resDual, step, info.mu, kkt.conjugateGradientProducts(),
+                        kkt.preconditionerReused() ? "r" : " ", elapsed);
             if (info.converged(settings.tolGapAbs(), settings.tolGapRel(), settings.tolFeas())) {
                 status = SolveStatus.SOLVED;
                 return finish(status, k, info);
@@ -155,16 +156,21 @@ final class InteriorPointMethod {
             if (!factored) return finish(limitStatus(info, SolveStatus.NUMERICAL_ERROR), k, info);
 
             timer.start("solve");
-            // predictor: ξ = −λ, so bz = −r_z + s
-            bx.copyFrom(rx);
-            bx.axpby(ew, 0.0, rx, -1.0);
-            bz.combine(ew, 1.0, s, -1.0, rz);
-            solveNewton(false);
-            double alphaAff = Math.min(1.0, stepToBoundary());
-            double sigmaC = Math.pow(1 - alphaAff, 3);
-            // corrector: r_c = −λ∘λ + σμe − (W⁻¹Δs_a)∘(WΔz_a), ξ = λ \ r_c, bz = −r_z − Wξ
-            combinedRhs(sigmaC * info.mu);
-            solveNewton(true);
+            try {
+                // predictor: ξ = −λ, so bz = −r_z + s
+                bx.copyFrom(rx);
+                bx.axpby(ew, 0.0, rx, -1.0);
+                bz.combine(ew, 1.0, s, -1.0, rz);
+                solveNewton(false);
+                double alphaAff = Math.min(1.0, stepToBoundary());
+                double sigmaC = Math.pow(1 - alphaAff, 3);
+                // corrector: r_c = −λ∘λ + σμe − (W⁻¹Δs_a)∘(WΔz_a), ξ = λ \ r_c, bz = −r_z − Wξ
+                combinedRhs(sigmaC * info.mu);
+                solveNewton(true);
+            } catch (ArithmeticException e) {
+                timer.stop();
+                return finish(limitStatus(info, SolveStatus.NUMERICAL_ERROR), k, info);
+            }
             timer.stop();
             step = Math.min(1.0, settings.maxStepFraction() * stepToBoundary());
             if (step < settings.minStep()) return finish(limitStatus(info, SolveStatus.INSUFFICIENT_PROGRESS), k, info);

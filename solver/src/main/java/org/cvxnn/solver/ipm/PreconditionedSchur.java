@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
 final class PreconditionedSchur {
     /** The smallest tolerance {@link #solve} accepts: a backward error as small as a direct Cholesky solve's. */
     static final double FULL_ACCURACY = 1e-13;
-    /** Upper limit on iterations. */
+    /** Upper limit on iterations of a solve with a fresh preconditioner. */
     static final int MAX_ITERATIONS = 50;
     /** A run whose residual has not fallen below its best for this many iterations stops (stagnation). */
     private static final int STAGNATION = 5;
@@ -27,6 +27,7 @@ final class PreconditionedSchur {
     private final BiConsumer<Matrix, Matrix> multiply;
     private final Elementwise ew = Kernels.get().elementwise();
     private final Matrix x, r, z, p, q;
+    private boolean converged;
 
     /** @param multiply {@code (v, result) → result = S v}, exact */
     PreconditionedSchur(Arena arena, int n, BiConsumer<Matrix, Matrix> multiply) {
@@ -46,12 +47,17 @@ final class PreconditionedSchur {
      * @param normS     an estimate of ‖S‖ (its largest diagonal entry)
      * @param tolerance CG stops once {@code ‖r‖ ≤ tolerance·(‖b‖ + ‖S‖·‖λ‖)}, a relative backward
      *                  error; at least {@link #FULL_ACCURACY}
+     * @param limit     the most iterations to spend
      * @return the iterations (products with S) used
      */
-    int solve(Matrix factor, double normS, Matrix b, double tolerance) {
+    int solve(Matrix factor, double normS, Matrix b, double tolerance, int limit) {
         tolerance = Math.max(tolerance, FULL_ACCURACY);
+        converged = false;
         double normB = Math.sqrt(ew.sumSquares(b.segment(), n));
-        if (normB == 0) return 0;
+        if (normB == 0) {
+            converged = true;
+            return 0;
+        }
         x.fill(0.0);
         r.copyFrom(b);
         z.copyFrom(r);
@@ -61,7 +67,7 @@ final class PreconditionedSchur {
         double bestR = Double.POSITIVE_INFINITY;
         int k = 0, sinceBest = 0;
         b.copyFrom(z); // from here on the best iterate (at first P⁻¹b); the right-hand side lives on in r
-        while (k < MAX_ITERATIONS && sinceBest < STAGNATION) {
+        while (k < limit && sinceBest < STAGNATION) {
             multiply.accept(p, q);
             k++;
             double pq = ew.dot(p.segment(), q.segment(), n);
@@ -77,7 +83,10 @@ final class PreconditionedSchur {
             } else {
                 sinceBest++;
             }
-            if (normR <= tolerance * (normB + normS * normX)) break;
+            if (normR <= tolerance * (normB + normS * normX)) {
+                converged = true;
+                break;
+            }
             z.copyFrom(r);
             Lapack.dpotrs(Uplo.UPPER, factor, z).orThrow();
             double rzNext = ew.dot(r.segment(), z.segment(), n);
@@ -85,5 +94,10 @@ final class PreconditionedSchur {
             rz = rzNext;
         }
         return k;
+    }
+
+    /** Whether the last {@link #solve} reached its tolerance (rather than its limit, a stagnation or a breakdown). */
+    boolean converged() {
+        return converged;
     }
 }

@@ -28,6 +28,12 @@ import java.util.Arrays;
  * For operators with mask Grams (the two-layer programs) S is by default accumulated in mixed
  * precision ({@link SchurTier}: light terms left out, middle ones by ssyrk) and {@code S⁻¹} applied
  * by conjugate gradients on the exact S preconditioned by that factor ({@link PreconditionedSchur}).
+ * The accumulated sum is then also kept (in single precision) and <em>reused</em> by later
+ * iterations, rescaled by the growth of the total weight Σt_i and refactored (n³/3 flops instead of
+ * n²Σrank): a reused preconditioner costs more conjugate-gradient products, so the sum is
+ * accumulated afresh once the extra products since the last accumulation would have paid for one
+ * (a ski-rental rule, {@link #REFRESH_RATIO}), or at once when a solve does not converge within
+ * {@link #REUSED_CG_LIMIT} products.
  * The epigraph variables t are eliminated in closed form per cone beforehand (ipm.md §2 fact 3);
  * with g groups per block ({@link BlockOperator#groupsPerBlock()}) each cone touches only its own
  * diagonal (d/g)×(d/g) sub-block of B̃_j.
@@ -47,6 +53,18 @@ final class SchurKktSolver {
     private static final double MAX_SINGLE_BUDGET = 1e7;
     /** CG iterations per solve above which the budgets shrink, and at or below which they grow. */
     private static final int SLOW_SOLVE = 8, FAST_SOLVE = 3;
+    /**
+     * Cost of one accumulation of S in conjugate-gradient products, per unit of
+     * {@code n·(single columns + 2·double columns)/(P·d)}: measured ≈ 90 products for n = 2000 with
+     * every mask in single precision (ssyrk ≈ 1.1 s, a product ≈ 17 ms at (2000, 50, 1000)).
+     */
+    static final double REFRESH_RATIO = 1.0 / 22;
+    /** A solve with a reused preconditioner that needs more products than this refreshes it and starts again. */
+    static final int REUSED_CG_LIMIT = 25;
+    /** Products a solve with a fresh preconditioner typically needs; only the excess counts against reuse. */
+    private static final int FRESH_PRODUCTS = 2;
+    /** Relative backward error of the affine predictor's Schur solve when the preconditioner is reused. */
+    private static final double PREDICTOR_TOLERANCE = 1e-3;
 
     private final BlockOperator op;
     private final Elementwise ew = Kernels.get().elementwise();
@@ -66,6 +84,7 @@ final class SchurKktSolver {
     private final Matrix reduced;     // d × B
     private final Matrix scaled;      // d × B
     private final Matrix lambda;      // n × 1
+    private final Matrix pcgRhs;      // n × 1: the right-hand side of a CG solve that may start again
     private final Matrix[] reducedCols, scaledCols, outCols, couplingCols;
     private final Matrix out;         // d × B
     private final Matrix mtv, bmtv;   // d × B: Mᵀv and B̃⁻¹Mᵀv of the CG product
@@ -82,9 +101,19 @@ final class SchurKktSolver {
     private final PreconditionedSchur pcg;
     private boolean exact = true;      // all masks in double precision
     private double omitBudget = FIRST_OMIT_BUDGET, singleBudget = MAX_SINGLE_BUDGET, singleSum;
-    private int hardestSolve;          // most CG iterations of one solve since the last factor()
+    private int hardestFreshSolve;     // most CG iterations of one solve with a fresh preconditioner since the last accumulation
+    private int products;              // CG products since the last factor()
     private boolean adaptive = true;
     private double schurNorm;          // largest diagonal entry of S: its norm to within a factor n
+
+    // Reuse of the accumulated sum (mixed precision only); `single` holds Σ_i A_i C_i A_iᵀ between accumulations.
+    private boolean reuse;             // reuse is allowed
+    private boolean reused;            // the current factor is a rescaled earlier sum
+    private boolean accumulated;       // `single` holds a sum to reuse
+    private double keptWeight;         // Σ t_i over the masks in that sum, at its accumulation
+    private double excessProducts;     // CG products beyond FRESH_PRODUCTS per solve since the last accumulation
+    private double refreshProducts;    // the cost of an accumulation in products
+    private int reusedLimit = REUSED_CG_LIMIT;
 
     /**
      * @param mixedPrecision use the mixed-precision accumulation when the operator supports it
@@ -119,6 +148,7 @@ final class SchurKktSolver {
         this.mtvCols = columns(mtv);
         this.bmtvCols = columns(bmtv);
         this.lambda = Matrix.vector(arena, n);
+        this.pcgRhs = Matrix.vector(arena, n);
         this.reducedCols = columns(reduced);
         this.scaledCols = columns(scaled);
         this.outCols = columns(out);
@@ -130,6 +160,7 @@ final class SchurKktSolver {
         Arrays.fill(tiers, SchurTier.DOUBLE);
         this.single = grams != null ? FloatMatrix.allocate(arena, n, n) : null;
         this.pcg = op.maskGrams() != null ? new PreconditionedSchur(arena, n, this::multiplySchur) : null;
+        this.reuse = grams != null;
     }
 
     private Matrix[] columns(Matrix m) {
@@ -139,11 +170,26 @@ final class SchurKktSolver {
     }
 
     /**
-     * Most conjugate-gradient iterations one solve has needed since the last {@link #factor}
-     * (0 when the last solves were direct: the affine predictor, or an operator without mask Grams).
+     * Conjugate-gradient products (with the exact S) since the last {@link #factor}: 0 when the
+     * solves were direct (an operator without mask Grams, or a fresh factor and the affine predictor).
      */
-    int conjugateGradientIterations() {
-        return hardestSolve;
+    int conjugateGradientProducts() {
+        return products;
+    }
+
+    /** Whether the last {@link #factor} reused an earlier accumulation of S as the preconditioner. */
+    boolean preconditionerReused() {
+        return reused;
+    }
+
+    /** Caps the conjugate-gradient products of a solve with a reused preconditioner (tests; default {@value #REUSED_CG_LIMIT}). */
+    void limitReusedSolves(int limit) {
+        reusedLimit = limit;
+    }
+
+    /** Allows or forbids reusing an accumulated Schur complement across iterations (tests). */
+    void allowReuse(boolean allowed) {
+        reuse = allowed && grams != null;
     }
 
     /** Largest per-block regularisation used by the last {@link #factor}. */
@@ -160,14 +206,42 @@ final class SchurKktSolver {
     boolean factor(Matrix sigma, SocCones soc) {
         if (sigma != null) op.gramBlocks(sigma, gram);
         maxRegularisation = 0;
+        products = 0;
         OpenBlas.setThreads(1); // thousands of tiny factorisations: thread wake-ups would dominate
         try {
             for (int j = 0; j < blocks; j++) invertBlock(j, soc);
-            for (int i = 0; i < masks; i++) factorMask(i);
+            for (int i = 0; i < masks; i++) sumMask(i);
         } finally {
             OpenBlas.setThreads(threads);
         }
-        if (grams == null) return factorSchur(false);
+        if (grams == null) {
+            factorMasks();
+            return factorSchur(false);
+        }
+        if (reuse && accumulated && excessProducts < refreshProducts && rescaleSum()) return true;
+        return accumulate();
+    }
+
+    /**
+     * Factors I + c·(the last accumulated sum), c the growth of the total weight of its masks since
+     * then, as this iteration's preconditioner; false if that is not positive definite.
+     */
+    private boolean rescaleSum() {
+        double weight = 0;
+        for (int i = 0; i < masks; i++) if (tiers[i] != SchurTier.OMITTED) weight += weights[i];
+        if (!(weight > 0)) return false;
+        schur.fill(0.0);
+        ew.widenAdd(single.segment(), schur.segment(), (long) n * n);
+        ew.axpby(weight / keptWeight, schur.segment(), 0.0, schur.segment(), schur.segment(), (long) n * n);
+        reused = addIdentityAndFactor();
+        return reused;
+    }
+
+    /** Accumulates S afresh from this iteration's mask factors (mixed precision), falling back to the exact sum. */
+    private boolean accumulate() {
+        reused = false;
+        excessProducts = 0;
+        factorMasks();
         chooseTiers();
         if (factorSchur(true)) return true;
         if (exact) return false;
@@ -179,7 +253,10 @@ final class SchurKktSolver {
         return factorSchur(false);
     }
 
-    /** Forms S = I + Σ_i A_i C_i A_iᵀ (by tiers if {@code mixed}) and factors it; false if it is not positive definite. */
+    /**
+     * Forms S = I + Σ_i A_i C_i A_iᵀ (by tiers if {@code mixed}, then keeping the sum for reuse) and
+     * factors it; false if it is not positive definite.
+     */
     private boolean factorSchur(boolean mixed) {
         schur.fill(0.0);
         if (!mixed) {
@@ -189,6 +266,26 @@ final class SchurKktSolver {
             op.accumulateSchur(factors, tiers, schur, single);
             if (singleSum > 0) ew.widenAdd(single.segment(), schur.segment(), (long) n * n);
         }
+        accumulated = mixed && reuse;
+        if (accumulated) keepSum();
+        return addIdentityAndFactor();
+    }
+
+    /** Keeps the accumulated sum (in {@code schur}) in single precision with its weight and the cost of forming it. */
+    private void keepSum() {
+        ew.narrow(schur.segment(), single.segment(), (long) n * n);
+        keptWeight = 0;
+        double columns = 0;
+        for (int i = 0; i < masks; i++) {
+            if (tiers[i] == SchurTier.OMITTED) continue;
+            keptWeight += weights[i];
+            columns += tiers[i] == SchurTier.DOUBLE ? 2 * d : d;
+        }
+        refreshProducts = REFRESH_RATIO * n * columns / ((double) masks * d);
+    }
+
+    /** {@code schur ← upper Cholesky factor of (schur + I)}, recording ‖S‖ ≈ its largest diagonal entry. */
+    private boolean addIdentityAndFactor() {
         schurNorm = 0;
         for (int a = 0; a < n; a++) {
             schur.set(a, a, schur.get(a, a) + 1.0);
@@ -229,14 +326,14 @@ final class SchurKktSolver {
     /** Shrinks the budgets after a slow CG solve, lets them grow again after fast ones. */
     private void adaptBudgets() {
         if (!adaptive) return;
-        if (hardestSolve > SLOW_SOLVE) {
+        if (hardestFreshSolve > SLOW_SOLVE) {
             omitBudget /= 10;
             singleBudget = Math.min(singleBudget, singleSum) / 10;
-        } else if (exact || hardestSolve <= FAST_SOLVE) {
+        } else if (exact || hardestFreshSolve <= FAST_SOLVE) {
             omitBudget = Math.min(2 * omitBudget, MAX_OMIT_BUDGET);
             singleBudget = Math.min(4 * singleBudget, MAX_SINGLE_BUDGET);
         }
-        hardestSolve = 0;
+        hardestFreshSolve = 0;
     }
 
     /** Fixes the budgets for good (tests): the largest Σt left out and Σt in single precision. */
@@ -330,8 +427,21 @@ final class SchurKktSolver {
         for (int c = 0; c < d; c++) bs.setAtIndex(D, c + (long) c * d, bs.getAtIndex(D, c + (long) c * d) + v);
     }
 
-    /** C_i = Σ B̃_j⁻¹ over the blocks of mask i, factored as L_i L_iᵀ with the upper part zeroed. */
-    private void factorMask(int i) {
+    /** Factors every C_i as L_i L_iᵀ in place (tiny factorisations, one BLAS thread). */
+    private void factorMasks() {
+        OpenBlas.setThreads(1);
+        try {
+            for (int i = 0; i < masks; i++) {
+                LapackInfo info = Lapack.dpotrf(Uplo.LOWER, factorViews[i]);
+                if (!info.ok()) throw new ArithmeticException("mask " + i + ": " + info);
+            }
+        } finally {
+            OpenBlas.setThreads(threads);
+        }
+    }
+
+    /** C_i = Σ B̃_j⁻¹ over the blocks of mask i (lower triangle, upper part zeroed) and its weight t_i. */
+    private void sumMask(int i) {
         Matrix f = factorViews[i];
         MemorySegment fs = f.segment();
         fs.fill((byte) 0);
@@ -344,8 +454,6 @@ final class SchurKktSolver {
                 }
         }
         if (grams != null) weights[i] = traceWithGram(fs, i);
-        LapackInfo info = Lapack.dpotrf(Uplo.LOWER, f);
-        if (!info.ok()) throw new ArithmeticException("mask " + i + ": " + info);
     }
 
     /** {@code trace(A_i C_i A_iᵀ) = ⟨C_i, A_iᵀA_i⟩} from the lower triangle of C_i and the packed Gram. */
@@ -376,9 +484,11 @@ final class SchurKktSolver {
      * @param tolerance relative backward error the Schur solve needs (at least 1e-13): conjugate
      *                  gradients on the exact S, preconditioned by the factor, stop there — for an
      *                  exact factor after one or two products, which also repairs the direct solve's
-     *                  loss of accuracy when S is very ill-conditioned. +∞ solves with the factor
-     *                  alone, for directions whose accuracy does not matter such as the affine
-     *                  predictor's. Operators without mask Grams are always solved directly.
+     *                  loss of accuracy when S is very ill-conditioned. +∞ solves with a fresh factor
+     *                  alone (with a reused one to {@value #PREDICTOR_TOLERANCE}), for directions whose
+     *                  accuracy matters little such as the affine predictor's. Operators without mask
+     *                  Grams are always solved directly.
+     * @throws ArithmeticException if a preconditioner accumulated afresh mid-solve is not positive definite
      */
     void solve(Matrix ru, Matrix rt, Matrix du, Matrix dt, double tolerance) {
         // eliminate t: r̃_q = ru_q − b_q rt_q / c_q per cone q
@@ -396,11 +506,7 @@ final class SchurKktSolver {
         applyInverses(reduced, reducedCols, scaled, scaledCols);
         // λ = S⁻¹ M q ; r̃ ← r̃ − Mᵀ λ ; Δu = B̃⁻¹ r̃
         op.apply(scaled, lambda);
-        if (pcg == null || tolerance == Double.POSITIVE_INFINITY) {
-            Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
-        } else {
-            hardestSolve = Math.max(hardestSolve, pcg.solve(schur, schurNorm, lambda, tolerance));
-        }
+        solveSchur(tolerance);
         op.applyTranspose(-1.0, lambda, 1.0, reduced);
         applyInverses(reduced, reducedCols, out, outCols);
         du.copyFrom(out);
@@ -414,6 +520,31 @@ final class SchurKktSolver {
                 dt.set(q, (rt.get(q) - dot) / tt[q]);
             }
         }
+    }
+
+    /** {@code lambda ← S⁻¹ lambda}: directly, or by conjugate gradients, accumulating S afresh when a reused factor is too slow. */
+    private void solveSchur(double tolerance) {
+        if (pcg == null || (tolerance == Double.POSITIVE_INFINITY && !reused)) {
+            Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
+            return;
+        }
+        if (!reused) {
+            int k = pcg.solve(schur, schurNorm, lambda, tolerance, PreconditionedSchur.MAX_ITERATIONS);
+            products += k;
+            hardestFreshSolve = Math.max(hardestFreshSolve, k);
+            return;
+        }
+        if (excessProducts < refreshProducts) {
+            double tol = tolerance == Double.POSITIVE_INFINITY ? PREDICTOR_TOLERANCE : tolerance;
+            pcgRhs.copyFrom(lambda);
+            int k = pcg.solve(schur, schurNorm, lambda, tol, reusedLimit);
+            products += k;
+            excessProducts += Math.max(0, k - FRESH_PRODUCTS);
+            if (pcg.converged()) return;
+            lambda.copyFrom(pcgRhs);
+        }
+        if (!accumulate()) throw new ArithmeticException("the Schur complement is not positive definite");
+        solveSchur(tolerance);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.cvxnn.solver.ipm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
@@ -118,7 +119,7 @@ class MixedPrecisionSchurTest {
                     out.set(a, sum);
                 }
             });
-            int iterations = cg.solve(precond, normS, b, PreconditionedSchur.FULL_ACCURACY);
+            int iterations = cg.solve(precond, normS, b, PreconditionedSchur.FULL_ACCURACY, PreconditionedSchur.MAX_ITERATIONS);
             assertTrue(iterations <= 6, iterations + " iterations");
             // backward error of the solution: ‖S λ − rhs‖ small against ‖rhs‖ + ‖S‖‖λ‖
             double residual = 0, normRhs = 0, normLambda = 0;
@@ -154,26 +155,82 @@ class MixedPrecisionSchurTest {
     @ParameterizedTest(name = "data scale {0}")
     @ValueSource(doubles = {1.0, 1e5})
     void mixedSolveEqualsTheExactSolve(double scale) {
-        Dataset base = TestProblems.planted(60, 4, 17);
-        double[] x = base.x().clone();
-        for (int i = 0; i < x.length; i++) x[i] *= scale;
-        Dataset data = new Dataset(base.n(), base.d(), x, base.y());
-        PatternSet patterns = TestProblems.sample(data, 40, 19);
-        int n = data.n(), d = data.d(), blocks = 2 * patterns.size();
-        Random rng = new Random(23);
         try (Arena arena = Arena.ofConfined()) {
+            NewtonSystem sys = NewtonSystem.random(arena, scale, 0);
+            Solution exact = sys.solveExactly(arena);
+            for (double[] budgets : new double[][] {{0, 1e30}, {1e30, 0}, {0.05, 1e5}}) {
+                SchurKktSolver mixed = new SchurKktSolver(arena, sys.op, 1e-8, 1, true);
+                mixed.fixBudgets(budgets[0], budgets[1]);
+                assertTrue(mixed.factor(sys.sigma, sys.soc));
+                Solution sol = sys.solve(arena, mixed, PreconditionedSchur.FULL_ACCURACY);
+                assertTrue(sol.differenceTo(exact) <= 1e-8, "budgets " + budgets[0] + ", " + budgets[1] + ": difference " + sol.differenceTo(exact));
+            }
+        }
+    }
+
+    /**
+     * A later iteration reuses the first accumulation (rescaled) as its preconditioner and still
+     * solves to the accuracy asked for; a solve that does not converge within the limit for reused
+     * preconditioners accumulates afresh, with the same result; reuse can be switched off.
+     */
+    @Test
+    void reusedPreconditionerSolvesTheNextIteration() {
+        try (Arena arena = Arena.ofConfined()) {
+            NewtonSystem first = NewtonSystem.random(arena, 1.0, 0);
+            NewtonSystem next = NewtonSystem.random(arena, 1.0, 1.0);
+            Solution exact = next.solveExactly(arena);
+            for (int limit : new int[] {SchurKktSolver.REUSED_CG_LIMIT, 1}) {
+                SchurKktSolver mixed = new SchurKktSolver(arena, first.op, 1e-8, 1, true);
+                mixed.limitReusedSolves(limit);
+                assertTrue(mixed.factor(first.sigma, first.soc));
+                assertFalse(mixed.preconditionerReused());
+                assertTrue(mixed.factor(next.sigma, next.soc));
+                assertTrue(mixed.preconditionerReused(), "the second factorisation reuses the first sum");
+                Solution sol = next.solve(arena, mixed, PreconditionedSchur.FULL_ACCURACY);
+                assertTrue(sol.differenceTo(exact) <= 1e-8, "limit " + limit + ": difference " + sol.differenceTo(exact));
+                assertEquals(limit > 1, mixed.preconditionerReused(), "limit " + limit + ": accumulated afresh iff the limit was hit");
+                assertTrue(mixed.conjugateGradientProducts() > 0);
+                Solution predictor = next.solve(arena, mixed, Double.POSITIVE_INFINITY);
+                assertTrue(predictor.differenceTo(exact) <= 0.01, "limit " + limit + ": predictor difference " + predictor.differenceTo(exact));
+            }
+            SchurKktSolver noReuse = new SchurKktSolver(arena, first.op, 1e-8, 1, true);
+            noReuse.allowReuse(false);
+            assertTrue(noReuse.factor(first.sigma, first.soc));
+            assertTrue(noReuse.factor(next.sigma, next.soc));
+            assertFalse(noReuse.preconditionerReused());
+            assertTrue(next.solve(arena, noReuse, PreconditionedSchur.FULL_ACCURACY).differenceTo(exact) <= 1e-8);
+        }
+    }
+
+    /** The Newton system of a random iterate of a small ReLU program: σ = z/s spread like late iterations. */
+    private record NewtonSystem(TwoLayerOperator op, Matrix sigma, SocCones soc, Matrix ru, Matrix rt) {
+        /**
+         * @param scale  multiplies the data
+         * @param spread 0 for the base iterate; otherwise σ and the cones of the base iterate
+         *               multiplied by factors e^{±spread·u}, u uniform on [0, 1] (a later iteration)
+         */
+        static NewtonSystem random(Arena arena, double scale, double spread) {
+            Dataset base = TestProblems.planted(60, 4, 17);
+            double[] x = base.x().clone();
+            for (int i = 0; i < x.length; i++) x[i] *= scale;
+            Dataset data = new Dataset(base.n(), base.d(), x, base.y());
+            PatternSet patterns = TestProblems.sample(data, 40, 19);
+            int n = data.n(), d = data.d(), blocks = 2 * patterns.size();
+            Random rng = new Random(23), change = new Random(29);
             TwoLayerOperator op = TestProblems.twoLayerOperator(arena, data, patterns, true);
             Matrix sigma = Matrix.allocate(arena, n, blocks);
             for (int j = 0; j < blocks; j++)
-                for (int a = 0; a < n; a++) sigma.set(a, j, Math.exp(3 * rng.nextGaussian())); // wide spread, like late iterations
+                for (int a = 0; a < n; a++)
+                    sigma.set(a, j, Math.exp(3 * rng.nextGaussian() + spread * (2 * change.nextDouble() - 1)));
             SocCones soc = new SocCones(arena, d, blocks);
             Matrix s = Matrix.allocate(arena, d + 1, blocks), z = Matrix.allocate(arena, d + 1, blocks);
             for (int j = 0; j < blocks; j++) {
+                double grow = Math.exp(spread * (2 * change.nextDouble() - 1));
                 s.set(0, j, 2 + rng.nextDouble());
-                z.set(0, j, 2 + rng.nextDouble());
+                z.set(0, j, (2 + rng.nextDouble()) * grow);
                 for (int k = 1; k <= d; k++) {
                     s.set(k, j, 0.3 * rng.nextGaussian());
-                    z.set(k, j, 0.3 * rng.nextGaussian());
+                    z.set(k, j, 0.3 * rng.nextGaussian() * grow);
                 }
             }
             assertTrue(soc.update(s, z, Matrix.allocate(arena, d + 1, blocks)));
@@ -182,27 +239,35 @@ class MixedPrecisionSchurTest {
                 rt.set(j, rng.nextGaussian());
                 for (int k = 0; k < d; k++) ru.set(k, j, rng.nextGaussian());
             }
+            return new NewtonSystem(op, sigma, soc, ru, rt);
+        }
+
+        Solution solveExactly(Arena arena) {
             SchurKktSolver exact = new SchurKktSolver(arena, op, 1e-8, 1, false);
             assertTrue(exact.factor(sigma, soc));
-            Matrix du = Matrix.allocate(arena, d, blocks), dt = Matrix.vector(arena, blocks);
-            exact.solve(ru, rt, du, dt, PreconditionedSchur.FULL_ACCURACY);
-            for (double[] budgets : new double[][] {{0, 1e30}, {1e30, 0}, {0.05, 1e5}}) {
-                SchurKktSolver mixed = new SchurKktSolver(arena, op, 1e-8, 1, true);
-                mixed.fixBudgets(budgets[0], budgets[1]);
-                assertTrue(mixed.factor(sigma, soc));
-                Matrix du2 = Matrix.allocate(arena, d, blocks), dt2 = Matrix.vector(arena, blocks);
-                mixed.solve(ru, rt, du2, dt2, PreconditionedSchur.FULL_ACCURACY);
-                double diff = 0, norm = 0;
-                for (int j = 0; j < blocks; j++) {
-                    for (int k = 0; k < d; k++) {
-                        diff = Math.max(diff, Math.abs(du.get(k, j) - du2.get(k, j)));
-                        norm = Math.max(norm, Math.abs(du.get(k, j)));
-                    }
-                    diff = Math.max(diff, Math.abs(dt.get(j) - dt2.get(j)));
-                    norm = Math.max(norm, Math.abs(dt.get(j)));
+            return solve(arena, exact, PreconditionedSchur.FULL_ACCURACY);
+        }
+
+        Solution solve(Arena arena, SchurKktSolver kkt, double tolerance) {
+            Solution sol = new Solution(Matrix.allocate(arena, ru.rows(), ru.cols()), Matrix.vector(arena, rt.rows()));
+            kkt.solve(ru, rt, sol.du, sol.dt, tolerance);
+            return sol;
+        }
+    }
+
+    private record Solution(Matrix du, Matrix dt) {
+        /** max |this − other| / max |other| over both parts. */
+        double differenceTo(Solution other) {
+            double diff = 0, norm = 0;
+            for (int j = 0; j < du.cols(); j++) {
+                for (int k = 0; k < du.rows(); k++) {
+                    diff = Math.max(diff, Math.abs(du.get(k, j) - other.du.get(k, j)));
+                    norm = Math.max(norm, Math.abs(other.du.get(k, j)));
                 }
-                assertTrue(diff <= 1e-8 * norm, "budgets " + budgets[0] + ", " + budgets[1] + ": difference " + diff + " of " + norm);
+                diff = Math.max(diff, Math.abs(dt.get(j) - other.dt.get(j)));
+                norm = Math.max(norm, Math.abs(other.dt.get(j)));
             }
+            return diff / norm;
         }
     }
 }
