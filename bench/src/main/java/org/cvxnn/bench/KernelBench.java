@@ -132,12 +132,6 @@ public class KernelBench {
     }
 
     @Benchmark
-    public MemorySegment maskedRowSum() {
-        kernels.maskedRowSum().sum(panel, ld, n, cols, masks, 0, wpm, rowSums, false);
-        return rowSums;
-    }
-
-    @Benchmark
     public MemorySegment maskedPanel() {
         kernels.maskedPanel().expand(r, n, cols, masks, 0, wpm, work, ld);
         return work;
@@ -230,12 +224,6 @@ public class KernelBench {
         maskedPanel();
         ref.maskedPanel().expand(r, n, cols, masks, 0, wpm, expected, ld);
         same("maskedPanel", expected, work, work.byteSize());
-
-        maskedRowSum();
-        ref.maskedRowSum().sum(panel, ld, n, cols, masks, 0, wpm, expected, false);
-        for (int i = 0; i < n; i++) {
-            close("maskedRowSum", expected.getAtIndex(JAVA_DOUBLE, i), rowSums.getAtIndex(JAVA_DOUBLE, i), cols * 1e-14);
-        }
 
         twoLevelPanel();
         ref.twoLevelPanel().expand(r, n, combos, M1, signs, masks, 0, masks, 0, wpm, expected, ld);

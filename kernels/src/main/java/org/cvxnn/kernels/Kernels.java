@@ -30,9 +30,6 @@ public interface Kernels {
     /** Zeroing of the panel rows a mask switches off. */
     RowMasking rowMasking();
 
-    /** Row sums of a panel over the columns whose mask has the row switched on. */
-    MaskedRowSum maskedRowSum();
-
     /** Expansion of one vector into a panel of masked copies. */
     MaskedPanel maskedPanel();
 

@@ -9,7 +9,6 @@ final class ScalarKernels implements Kernels {
 
     private final SignPatterns signPatterns = new ScalarSignPatterns();
     private final RowMasking rowMasking = new ScalarRowMasking();
-    private final MaskedRowSum maskedRowSum = new ScalarMaskedRowSum();
     private final MaskedPanel maskedPanel = new ScalarMaskedPanel();
     private final StepLength stepLength = new ScalarStepLength();
     private final Elementwise elementwise = new ScalarElementwise();
@@ -22,7 +21,6 @@ final class ScalarKernels implements Kernels {
     @Override public KernelInfo info() { return INFO; }
     @Override public SignPatterns signPatterns() { return signPatterns; }
     @Override public RowMasking rowMasking() { return rowMasking; }
-    @Override public MaskedRowSum maskedRowSum() { return maskedRowSum; }
     @Override public MaskedPanel maskedPanel() { return maskedPanel; }
     @Override public StepLength stepLength() { return stepLength; }
     @Override public Elementwise elementwise() { return elementwise; }

@@ -2,7 +2,7 @@
  * Hand-vectorized kernels on off-heap memory, each with a plain scalar reference.
  *
  * <p>One abstract class per kernel family ({@link org.cvxnn.kernels.SignPatterns},
- * {@link org.cvxnn.kernels.RowMasking}, {@link org.cvxnn.kernels.MaskedRowSum},
+ * {@link org.cvxnn.kernels.RowMasking},
  * {@link org.cvxnn.kernels.MaskedPanel}, {@link org.cvxnn.kernels.StepLength},
  * {@link org.cvxnn.kernels.Elementwise}, {@link org.cvxnn.kernels.TwoLevelRowSum},
  * {@link org.cvxnn.kernels.TwoLevelPanel}, {@link org.cvxnn.kernels.SignFlip}); its public

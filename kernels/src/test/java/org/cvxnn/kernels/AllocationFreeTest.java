@@ -65,7 +65,6 @@ class AllocationFreeTest {
             ops.put("rowMaskingNarrow", () -> k.rowMasking().narrow(work, ld, n, cols, 2, masks, 0, wpm, floats));
             ops.put("widenAdd", () -> k.elementwise().widenAdd(floats, out, len));
             ops.put("narrow", () -> k.elementwise().narrow(out, floats, len));
-            ops.put("maskedRowSum", () -> k.maskedRowSum().sum(panel, ld, n, cols, masks, 0, wpm, out, true));
             ops.put("maskedPanel", () -> k.maskedPanel().expand(r, n, cols, masks, 0, wpm, work, ld));
             ops.put("twoLevelRowSum", () -> k.twoLevelRowSum().sum(panel, ld, n, 1, cols, a, masks, 0, masks, 0, wpm,
                     z, ld, out, true));

@@ -4,7 +4,6 @@ import org.cvxnn.kernels.Elementwise;
 import org.cvxnn.kernels.KernelInfo;
 import org.cvxnn.kernels.Kernels;
 import org.cvxnn.kernels.MaskedPanel;
-import org.cvxnn.kernels.MaskedRowSum;
 import org.cvxnn.kernels.RowMasking;
 import org.cvxnn.kernels.SignFlip;
 import org.cvxnn.kernels.SignPatterns;
@@ -19,7 +18,6 @@ final class VectorKernels implements Kernels {
             new KernelInfo(KernelInfo.Implementation.VECTOR, Simd.SPECIES.vectorBitSize(), Simd.LANES);
     private final SignPatterns signPatterns = new VectorSignPatterns();
     private final RowMasking rowMasking = new VectorRowMasking();
-    private final MaskedRowSum maskedRowSum = new VectorMaskedRowSum();
     private final MaskedPanel maskedPanel = new VectorMaskedPanel();
     private final StepLength stepLength = new VectorStepLength();
     private final Elementwise elementwise = new VectorElementwise();
@@ -32,7 +30,6 @@ final class VectorKernels implements Kernels {
     @Override public KernelInfo info() { return info; }
     @Override public SignPatterns signPatterns() { return signPatterns; }
     @Override public RowMasking rowMasking() { return rowMasking; }
-    @Override public MaskedRowSum maskedRowSum() { return maskedRowSum; }
     @Override public MaskedPanel maskedPanel() { return maskedPanel; }
     @Override public StepLength stepLength() { return stepLength; }
     @Override public Elementwise elementwise() { return elementwise; }

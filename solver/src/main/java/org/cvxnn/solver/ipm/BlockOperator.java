@@ -101,6 +101,22 @@ interface BlockOperator {
     default Matrix maskGrams() { return null; }
 
     /**
+     * {@code g ← alpha·[A_iᵀ r]_i + beta·g} (d × masks, column i for mask i): the data part of
+     * {@code Mᵀ r} per mask, without block signs. Only operators with {@link #maskGrams()} support it.
+     */
+    default void maskTranspose(double alpha, Matrix r, double beta, Matrix g) {
+        throw new UnsupportedOperationException("this operator has no per-mask products");
+    }
+
+    /**
+     * {@code y ← Σ_i A_i w_i} for w (d × masks): the data part of {@code M u} per mask. Only
+     * operators with {@link #maskGrams()} support it.
+     */
+    default void maskApply(Matrix w, Matrix y) {
+        throw new UnsupportedOperationException("this operator has no per-mask products");
+    }
+
+    /**
      * Mixed-precision {@link #accumulateSchur(Matrix, Matrix)}: the terms of masks of tier
      * {@link SchurTier#DOUBLE} are added to {@code s}, those of tier {@link SchurTier#SINGLE} (formed
      * in double, rounded) to the single-precision {@code f}, masks {@link SchurTier#OMITTED} are

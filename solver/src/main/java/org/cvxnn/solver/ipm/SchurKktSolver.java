@@ -55,8 +55,9 @@ final class SchurKktSolver {
     private static final int SLOW_SOLVE = 8, FAST_SOLVE = 3;
     /**
      * Cost of one accumulation of S in conjugate-gradient products, per unit of
-     * {@code n·(single columns + 2·double columns)/(P·d)}: measured ≈ 90 products for n = 2000 with
-     * every mask in single precision (ssyrk ≈ 1.1 s, a product ≈ 17 ms at (2000, 50, 1000)).
+     * {@code n·(single columns + 2·double columns)/(P·d)}. At (2000, 50, 1000), every mask in single
+     * precision, an accumulation took 0.99 s and a product 7.8 ms (126 products, n/16); charging
+     * n/22 gave the lower total (1677 products and 17 accumulations against 1902 and 16 for n/16).
      */
     static final double REFRESH_RATIO = 1.0 / 22;
     /** A solve with a reused preconditioner that needs more products than this refreshes it and starts again. */
@@ -87,8 +88,11 @@ final class SchurKktSolver {
     private final Matrix pcgRhs;      // n × 1: the right-hand side of a CG solve that may start again
     private final Matrix[] reducedCols, scaledCols, outCols, couplingCols;
     private final Matrix out;         // d × B
-    private final Matrix mtv, bmtv;   // d × B: Mᵀv and B̃⁻¹Mᵀv of the CG product
-    private final Matrix[] mtvCols, bmtvCols;
+    private final Matrix sums;        // d × (d·P): C_i, full symmetric (the factors' storage when S is always formed exactly)
+    private final Matrix[] sumViews;
+    private final MemorySegment zeros; // d doubles
+    private final Matrix maskVectors, weightedVectors; // d × P: [A_iᵀv] and [C_i A_iᵀv] of the CG product
+    private final Matrix[] maskVectorCols, weightedVectorCols;
 
     private double maxRegularisation;
 
@@ -143,10 +147,15 @@ final class SchurKktSolver {
         this.reduced = Matrix.allocate(arena, d, blocks);
         this.scaled = Matrix.allocate(arena, d, blocks);
         this.out = Matrix.allocate(arena, d, blocks);
-        this.mtv = Matrix.allocate(arena, d, blocks);
-        this.bmtv = Matrix.allocate(arena, d, blocks);
-        this.mtvCols = columns(mtv);
-        this.bmtvCols = columns(bmtv);
+        this.zeros = arena.allocate((long) d * Double.BYTES, Double.BYTES);
+        boolean products = op.maskGrams() != null;
+        this.sums = products ? Matrix.allocate(arena, d, d * masks) : factors;
+        this.sumViews = products ? new Matrix[masks] : factorViews;
+        if (products) for (int i = 0; i < masks; i++) sumViews[i] = sums.columns(i * d, d);
+        this.maskVectors = products ? Matrix.allocate(arena, d, masks) : null;
+        this.weightedVectors = products ? Matrix.allocate(arena, d, masks) : null;
+        this.maskVectorCols = products ? columns(maskVectors) : null;
+        this.weightedVectorCols = products ? columns(weightedVectors) : null;
         this.lambda = Matrix.vector(arena, n);
         this.pcgRhs = Matrix.vector(arena, n);
         this.reducedCols = columns(reduced);
@@ -427,32 +436,29 @@ final class SchurKktSolver {
         for (int c = 0; c < d; c++) bs.setAtIndex(D, c + (long) c * d, bs.getAtIndex(D, c + (long) c * d) + v);
     }
 
-    /** Factors every C_i as L_i L_iᵀ in place (tiny factorisations, one BLAS thread). */
+    /** Factors every C_i as L_i L_iᵀ (upper part zero) into the factors (tiny factorisations, one BLAS thread). */
     private void factorMasks() {
+        if (sums != factors) factors.copyFrom(sums);
         OpenBlas.setThreads(1);
         try {
             for (int i = 0; i < masks; i++) {
                 LapackInfo info = Lapack.dpotrf(Uplo.LOWER, factorViews[i]);
                 if (!info.ok()) throw new ArithmeticException("mask " + i + ": " + info);
+                MemorySegment fs = factorViews[i].segment();
+                for (int c = 1; c < d; c++) MemorySegment.copy(zeros, 0, fs, (long) c * d * Double.BYTES, (long) c * Double.BYTES);
             }
         } finally {
             OpenBlas.setThreads(threads);
         }
     }
 
-    /** C_i = Σ B̃_j⁻¹ over the blocks of mask i (lower triangle, upper part zeroed) and its weight t_i. */
+    /** C_i = Σ B̃_j⁻¹ over the blocks of mask i (full symmetric) and its weight t_i. */
     private void sumMask(int i) {
-        Matrix f = factorViews[i];
-        MemorySegment fs = f.segment();
-        fs.fill((byte) 0);
-        for (int j : blocksOfMask[i]) {
-            MemorySegment bs = inverseViews[j].segment();
-            for (int c = 0; c < d; c++)
-                for (int r = c; r < d; r++) {
-                    long idx = r + (long) c * d;
-                    fs.setAtIndex(D, idx, fs.getAtIndex(D, idx) + bs.getAtIndex(D, idx));
-                }
-        }
+        MemorySegment fs = sumViews[i].segment();
+        int[] own = blocksOfMask[i];
+        long len = (long) d * d;
+        MemorySegment.copy(inverseViews[own[0]].segment(), 0, fs, 0, len * Double.BYTES);
+        for (int b = 1; b < own.length; b++) ew.axpby(1.0, inverseViews[own[b]].segment(), 1.0, fs, fs, len);
         if (grams != null) weights[i] = traceWithGram(fs, i);
     }
 
@@ -469,11 +475,11 @@ final class SchurKktSolver {
         return t;
     }
 
-    /** {@code result ← S v = v + M B̃⁻¹ Mᵀ v}, exactly (the conjugate-gradient product). */
+    /** {@code result ← S v = v + Σ_i A_i C_i A_iᵀ v}, exactly (the conjugate-gradient product; A_i = D_i X). */
     private void multiplySchur(Matrix v, Matrix result) {
-        op.applyTranspose(1.0, v, 0.0, mtv);
-        applyInverses(mtv, mtvCols, bmtv, bmtvCols);
-        op.apply(bmtv, result);
+        op.maskTranspose(1.0, v, 0.0, maskVectors);
+        for (int i = 0; i < masks; i++) Blas.dgemv(Trans.NO_TRANS, 1.0, sumViews[i], maskVectorCols[i], 0.0, weightedVectorCols[i]);
+        op.maskApply(weightedVectors, result);
         ew.axpby(1.0, v.segment(), 1.0, result.segment(), result.segment(), n);
     }
 

@@ -18,7 +18,9 @@ import java.util.Arrays;
  * {@code [u_1..u_P]} with sign +1 and no orthant rows for the gated-ReLU program (1.5).
  *
  * <p>Every product is one BLAS-3 call on the whole panel plus a mask kernel; masks are never
- * expanded to n×n and {@code M} is never formed.
+ * expanded to n×n and {@code M} is never formed. The products with {@code M} and {@code Mᵀ} go
+ * through the n×P 0/1 mask matrix Δ (formed once): {@code [XᵀD_i r]_i = (diag(r) X)ᵀ Δ} and
+ * {@code Σ_i D_i X w_i = rowsums(X ∘ Δ Wᵀ)}, one gemm each that only reads n×P numbers.
  */
 final class TwoLayerOperator implements BlockOperator {
     /** Upper bound on the doubles of one Schur chunk Z = [D_i X L_i] (8 MiB). */
@@ -33,6 +35,10 @@ final class TwoLayerOperator implements BlockOperator {
     private final Kernels kernels = Kernels.get();
 
     private final Matrix panel;      // n × P (also one half of a rows × B operand at a time)
+    private final Matrix maskMatrix; // n × P: Δ_{ai} = 1 if row a is active in mask i, else 0
+    private final Matrix rowTerms;   // n × d
+    private final Matrix[] xColumns, rowTermColumns;
+    private final Matrix onesD;      // d
     private final Matrix diff;       // d × P
     private final Matrix chunk;      // n × (chunkMasks·d)
     private final int chunkMasks;
@@ -66,6 +72,16 @@ final class TwoLayerOperator implements BlockOperator {
         this.masks = masks;
         this.khatriRao = constrained ? KhatriRao.of(arena, x) : null;
         this.panel = Matrix.allocate(arena, n, p);
+        this.maskMatrix = Matrix.allocate(arena, n, p);
+        this.rowTerms = Matrix.allocate(arena, n, d);
+        this.xColumns = new Matrix[d];
+        this.rowTermColumns = new Matrix[d];
+        for (int k = 0; k < d; k++) {
+            xColumns[k] = x.column(k);
+            rowTermColumns[k] = rowTerms.column(k);
+        }
+        this.onesD = Matrix.vector(arena, d);
+        onesD.fill(1.0);
         this.diff = constrained ? Matrix.allocate(arena, d, p) : null;
         this.chunkMasks = (int) Math.max(1, Math.min(p, CHUNK_DOUBLES / Math.max(1L, (long) n * d)));
         this.chunk = Matrix.allocate(arena, n, chunkMasks * d);
@@ -77,12 +93,12 @@ final class TwoLayerOperator implements BlockOperator {
         this.maskGrams = Matrix.allocate(arena, d * (d + 1) / 2, p);
         Matrix ones = Matrix.vector(arena, n);
         ones.fill(1.0);
-        kernels.maskedPanel().expand(ones.segment(), n, p, masks.segment(), 0, masks.wordsPerMask(), panel.segment(), panel.ld());
+        kernels.maskedPanel().expand(ones.segment(), n, p, masks.segment(), 0, masks.wordsPerMask(), maskMatrix.segment(), maskMatrix.ld());
         if (khatriRao != null) {
-            Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, panel, 0.0, maskGrams);
+            Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, khatriRao, maskMatrix, 0.0, maskGrams);
         } else { // the gated program needs the Khatri–Rao matrix only here
             try (Arena once = Arena.ofConfined()) {
-                Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, KhatriRao.of(once, x), panel, 0.0, maskGrams);
+                Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, KhatriRao.of(once, x), maskMatrix, 0.0, maskGrams);
             }
         }
     }
@@ -103,8 +119,20 @@ final class TwoLayerOperator implements BlockOperator {
             kernels.elementwise().axpby(1.0, u.columns(0, p).segment(), -1.0, u.columns(p, p).segment(), diff.segment(), (long) d * p);
             net = diff;
         }
-        Blas.dgemm(Trans.NO_TRANS, Trans.NO_TRANS, 1.0, x, net, 0.0, panel);
-        kernels.maskedRowSum().sum(panel.segment(), panel.ld(), n, p, masks.segment(), 0, masks.wordsPerMask(), yhat.segment(), false);
+        maskApply(net, yhat);
+    }
+
+    @Override
+    public void maskApply(Matrix w, Matrix y) {
+        Blas.dgemm(Trans.NO_TRANS, Trans.TRANS, 1.0, maskMatrix, w, 0.0, rowTerms);
+        for (int k = 0; k < d; k++) kernels.elementwise().mul(xColumns[k].segment(), rowTermColumns[k].segment(), rowTermColumns[k].segment(), n);
+        Blas.dgemv(Trans.NO_TRANS, 1.0, rowTerms, onesD, 0.0, y);
+    }
+
+    @Override
+    public void maskTranspose(double alpha, Matrix r, double beta, Matrix g) {
+        for (int k = 0; k < d; k++) kernels.elementwise().mul(xColumns[k].segment(), r.segment(), rowTermColumns[k].segment(), n);
+        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, rowTerms, maskMatrix, beta, g);
     }
 
     /** One product {@code X [u_j]} for the listed blocks, then each column masked by {@code D_j} and signed. */
@@ -122,13 +150,12 @@ final class TwoLayerOperator implements BlockOperator {
 
     @Override
     public void applyTranspose(double alpha, Matrix r, double beta, Matrix g) {
-        kernels.maskedPanel().expand(r.segment(), n, p, masks.segment(), 0, masks.wordsPerMask(), panel.segment(), panel.ld());
         if (!constrained) {
-            Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, alpha, x, panel, beta, g);
+            maskTranspose(alpha, r, beta, g);
             return;
         }
         // v and w blocks get ±XᵀD_i r: one gemm, then two scaled updates.
-        Blas.dgemm(Trans.TRANS, Trans.NO_TRANS, 1.0, x, panel, 0.0, diff);
+        maskTranspose(1.0, r, 0.0, diff);
         long len = (long) d * p;
         kernels.elementwise().axpby(alpha, diff.segment(), beta, g.columns(0, p).segment(), g.columns(0, p).segment(), len);
         kernels.elementwise().axpby(-alpha, diff.segment(), beta, g.columns(p, p).segment(), g.columns(p, p).segment(), len);
