@@ -59,8 +59,10 @@ final class StudySummary {
             b.append("\nFactor flops per iteration: FactorFlops (gram 2nd(d+1)P, block inverses 2Pd³, mask factors Pd³/3, panels 2nd²P, ")
                     .append("dsyrk n(n+1)Pd, Schur Cholesky n³/3). The last column is the time the dsyrk flops would take at the rate measured ")
                     .append("before the sweep, as a share of the measured factor time. The flops are counted in double precision; with the default ")
-                    .append("mixed-precision Schur complement part of them run in single precision or are left out, so the rate can exceed ")
-                    .append("dsyrk's and the last column 100 % (--double-schur forms S exactly).\n");
+                    .append("mixed-precision Schur complement part of them run in single precision or are left out, and most iterations reuse ")
+                    .append("an earlier accumulation of S instead of forming it, so the rate is an effective one (flops of forming S exactly ")
+                    .append("every iteration / time) and can exceed dsyrk's many times, the last column 100 % (--double-schur forms S exactly ")
+                    .append("every iteration).\n");
             fits(b, table);
         } else {
             b.append("| n | d | rank | patterns | Cover's count | runs | enumeration s |\n|---:|---:|---:|---:|---:|---:|---:|\n");
