@@ -82,6 +82,24 @@ public final class Blas {
         }
     }
 
+    /**
+     * {@code x ← op(A)⁻¹ x} for a triangular n×n A and a vector x (BLAS-2: one pass over the triangle,
+     * cheaper than {@link #dtrsm} with one column).
+     */
+    public static void dtrsv(Uplo uplo, Trans trans, Diag diag, Matrix a, Matrix x) {
+        if (a.rows() != a.cols()) throw new IllegalArgumentException("dtrsv: A is " + a.rows() + "×" + a.cols() + ", expected square");
+        vector("dtrsv", "x", x, a.rows());
+        alive("dtrsv", a, x);
+        distinct("dtrsv", x, a);
+        if (a.rows() == 0) return;
+        try {
+            NativeCalls.DTRSV.invokeExact(COL_MAJOR, uplo.cblas, trans.cblas, diag.cblas, a.rows(), a.segment(), a.ld(),
+                    x.segment(), x.increment());
+        } catch (Throwable t) {
+            throw NativeCalls.rethrow(t);
+        }
+    }
+
     /** {@code y ← alpha·op(A)·x + beta·y} for vectors x and y. */
     public static void dgemv(Trans trans, double alpha, Matrix a, Matrix x, double beta, Matrix y) {
         int m = rows(a, trans), n = cols(a, trans);

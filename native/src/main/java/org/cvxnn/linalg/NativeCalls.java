@@ -30,6 +30,8 @@ final class NativeCalls {
             JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_INT);
     static final MethodHandle DTRSM = cblas("cblas_dtrsm", null,
             JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
+    static final MethodHandle DTRSV = cblas("cblas_dtrsv", null,
+            JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle DDOT = cblas("cblas_ddot", JAVA_DOUBLE, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle DAXPY = cblas("cblas_daxpy", null, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle DSCAL = cblas("cblas_dscal", null, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT);

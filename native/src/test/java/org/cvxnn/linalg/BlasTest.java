@@ -146,6 +146,29 @@ class BlasTest {
         }
     }
 
+    /** Both triangles, both transposes: op(A)·x after the solve gives back the right-hand side; bad shapes are refused. */
+    @Test
+    void dtrsvSolvesTriangularSystemsWithOneVector() {
+        int n = 11;
+        try (Arena arena = Arena.ofConfined()) {
+            for (Uplo uplo : Uplo.values())
+                for (Trans trans : Trans.values()) {
+                    double[] t = new double[n * n];
+                    for (int j = 0; j < n; j++)
+                        for (int i = 0; i < n; i++)
+                            if (uplo == Uplo.LOWER ? i >= j : i <= j) t[i + j * n] = i == j ? 2 + RNG.nextDouble() : RNG.nextGaussian();
+                    double[] b = random(n);
+                    Matrix a = Matrix.of(arena, n, n, t), x = Matrix.of(arena, n, 1, b);
+                    Blas.dtrsv(uplo, trans, Diag.NON_UNIT, a, x);
+                    double[] back = gemmRef(trans == Trans.TRANS, false, 1.0, t, n, n, x.toArray(), n, 1, 0.0, new double[n]);
+                    assertClose(b, back, 1e-12);
+                }
+            Matrix rect = Matrix.allocate(arena, n, n + 1), sq = Matrix.allocate(arena, n, n);
+            assertThrows(IllegalArgumentException.class, () -> Blas.dtrsv(Uplo.UPPER, Trans.NO_TRANS, Diag.NON_UNIT, rect, Matrix.vector(arena, n)));
+            assertThrows(IllegalArgumentException.class, () -> Blas.dtrsv(Uplo.UPPER, Trans.NO_TRANS, Diag.NON_UNIT, sq, Matrix.vector(arena, n - 1)));
+        }
+    }
+
     @Test
     void shapeErrorsNameTheOperands() {
         try (Arena arena = Arena.ofConfined()) {

@@ -531,7 +531,7 @@ final class SchurKktSolver {
     /** {@code lambda ← S⁻¹ lambda}: directly, or by conjugate gradients, accumulating S afresh when a reused factor is too slow. */
     private void solveSchur(double tolerance) {
         if (pcg == null || (tolerance == Double.POSITIVE_INFINITY && !reused)) {
-            Lapack.dpotrs(Uplo.UPPER, schur, lambda).orThrow();
+            PreconditionedSchur.solveWithFactor(schur, lambda);
             return;
         }
         if (!reused) {
