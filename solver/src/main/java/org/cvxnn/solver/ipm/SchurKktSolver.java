@@ -32,7 +32,7 @@ import java.util.Arrays;
  * iterations, rescaled by the growth of the total weight Σt_i and refactored (n³/3 flops instead of
  * n²Σrank): a reused preconditioner costs more conjugate-gradient products, so the sum is
  * accumulated afresh once the extra products since the last accumulation would have paid for one
- * (a ski-rental rule, {@link #REFRESH_RATIO}), or at once when a solve does not converge within
+ * (a ski-rental rule, {@link ReuseLedger}), or at once when a solve does not converge within
  * {@link #REUSED_CG_LIMIT} products.
  * The epigraph variables t are eliminated in closed form per cone beforehand (ipm.md §2 fact 3);
  * with g groups per block ({@link BlockOperator#groupsPerBlock()}) each cone touches only its own
@@ -53,17 +53,8 @@ final class SchurKktSolver {
     private static final double MAX_SINGLE_BUDGET = 1e7;
     /** CG iterations per solve above which the budgets shrink, and at or below which they grow. */
     private static final int SLOW_SOLVE = 8, FAST_SOLVE = 3;
-    /**
-     * Cost of one accumulation of S in conjugate-gradient products, per unit of
-     * {@code n·(single columns + 2·double columns)/(P·d)}. At (2000, 50, 1000), every mask in single
-     * precision, an accumulation took 0.99 s and a product 7.8 ms (126 products, n/16); charging
-     * n/22 gave the lower total (1677 products and 17 accumulations against 1902 and 16 for n/16).
-     */
-    static final double REFRESH_RATIO = 1.0 / 22;
     /** A solve with a reused preconditioner that needs more products than this refreshes it and starts again. */
     static final int REUSED_CG_LIMIT = 25;
-    /** Products a solve with a fresh preconditioner typically needs; only the excess counts against reuse. */
-    private static final int FRESH_PRODUCTS = 2;
     /** Relative backward error of the affine predictor's Schur solve when the preconditioner is reused. */
     private static final double PREDICTOR_TOLERANCE = 1e-3;
 
@@ -115,8 +106,7 @@ final class SchurKktSolver {
     private boolean reused;            // the current factor is a rescaled earlier sum
     private boolean accumulated;       // `single` holds a sum to reuse
     private double keptWeight;         // Σ t_i over the masks in that sum, at its accumulation
-    private double excessProducts;     // CG products beyond FRESH_PRODUCTS per solve since the last accumulation
-    private double refreshProducts;    // the cost of an accumulation in products
+    private final ReuseLedger ledger = new ReuseLedger();
     private int reusedLimit = REUSED_CG_LIMIT;
 
     /**
@@ -227,7 +217,7 @@ final class SchurKktSolver {
             factorMasks();
             return factorSchur(false);
         }
-        if (reuse && accumulated && excessProducts < refreshProducts && rescaleSum()) return true;
+        if (reuse && accumulated && ledger.reuseAffordable() && rescaleSum()) return true;
         return accumulate();
     }
 
@@ -249,7 +239,6 @@ final class SchurKktSolver {
     /** Accumulates S afresh from this iteration's mask factors (mixed precision), falling back to the exact sum. */
     private boolean accumulate() {
         reused = false;
-        excessProducts = 0;
         factorMasks();
         chooseTiers();
         if (factorSchur(true)) return true;
@@ -280,7 +269,7 @@ final class SchurKktSolver {
         return addIdentityAndFactor();
     }
 
-    /** Keeps the accumulated sum (in {@code schur}) in single precision with its weight and the cost of forming it. */
+    /** Keeps the accumulated sum (in {@code schur}) in single precision with its weight, and opens its reuse account. */
     private void keepSum() {
         ew.narrow(schur.segment(), single.segment(), (long) n * n);
         keptWeight = 0;
@@ -290,7 +279,7 @@ final class SchurKktSolver {
             keptWeight += weights[i];
             columns += tiers[i] == SchurTier.DOUBLE ? 2 * d : d;
         }
-        refreshProducts = REFRESH_RATIO * n * columns / ((double) masks * d);
+        ledger.accumulated(n, columns, masks, d);
     }
 
     /** {@code schur ← upper Cholesky factor of (schur + I)}, recording ‖S‖ ≈ its largest diagonal entry. */
@@ -540,12 +529,12 @@ final class SchurKktSolver {
             hardestFreshSolve = Math.max(hardestFreshSolve, k);
             return;
         }
-        if (excessProducts < refreshProducts) {
+        if (ledger.reuseAffordable()) {
             double tol = tolerance == Double.POSITIVE_INFINITY ? PREDICTOR_TOLERANCE : tolerance;
             pcgRhs.copyFrom(lambda);
             int k = pcg.solve(schur, schurNorm, lambda, tol, reusedLimit);
             products += k;
-            excessProducts += Math.max(0, k - FRESH_PRODUCTS);
+            ledger.reusedSolve(k);
             if (pcg.converged()) return;
             lambda.copyFrom(pcgRhs);
         }
