@@ -138,14 +138,15 @@ final class SchurKktSolver {
         this.scaled = Matrix.allocate(arena, d, blocks);
         this.out = Matrix.allocate(arena, d, blocks);
         this.zeros = arena.allocate((long) d * Double.BYTES, Double.BYTES);
-        boolean products = op.maskGrams() != null;
-        this.sums = products ? Matrix.allocate(arena, d, d * masks) : factors;
-        this.sumViews = products ? new Matrix[masks] : factorViews;
-        if (products) for (int i = 0; i < masks; i++) sumViews[i] = sums.columns(i * d, d);
-        this.maskVectors = products ? Matrix.allocate(arena, d, masks) : null;
-        this.weightedVectors = products ? Matrix.allocate(arena, d, masks) : null;
-        this.maskVectorCols = products ? columns(maskVectors) : null;
-        this.weightedVectorCols = products ? columns(weightedVectors) : null;
+        boolean perMask = op.maskGrams() != null; // per-mask products: CG on the exact S is possible
+        this.sums = perMask ? Matrix.allocate(arena, d, d * masks) : factors;
+        this.sumViews = perMask ? new Matrix[masks] : factorViews;
+        if (perMask) for (int i = 0; i < masks; i++) sumViews[i] = sums.columns(i * d, d);
+        this.maskVectors = perMask ? Matrix.allocate(arena, d, masks) : null;
+        this.weightedVectors = perMask ? Matrix.allocate(arena, d, masks) : null;
+        this.maskVectorCols = perMask ? columns(maskVectors) : null;
+        this.weightedVectorCols = perMask ? columns(weightedVectors) : null;
+        this.pcg = perMask ? new PreconditionedSchur(arena, n, this::multiplySchur) : null;
         this.lambda = Matrix.vector(arena, n);
         this.pcgRhs = Matrix.vector(arena, n);
         this.reducedCols = columns(reduced);
@@ -158,7 +159,6 @@ final class SchurKktSolver {
         this.tiers = new SchurTier[masks];
         Arrays.fill(tiers, SchurTier.DOUBLE);
         this.single = grams != null ? FloatMatrix.allocate(arena, n, n) : null;
-        this.pcg = op.maskGrams() != null ? new PreconditionedSchur(arena, n, this::multiplySchur) : null;
         this.reuse = grams != null;
     }
 
@@ -226,8 +226,7 @@ final class SchurKktSolver {
      * then, as this iteration's preconditioner; false if that is not positive definite.
      */
     private boolean rescaleSum() {
-        double weight = 0;
-        for (int i = 0; i < masks; i++) if (tiers[i] != SchurTier.OMITTED) weight += weights[i];
+        double weight = weightOfKeptMasks();
         if (!(weight > 0)) return false;
         schur.fill(0.0);
         ew.widenAdd(single.segment(), schur.segment(), (long) n * n);
@@ -272,14 +271,17 @@ final class SchurKktSolver {
     /** Keeps the accumulated sum (in {@code schur}) in single precision with its weight, and opens its reuse account. */
     private void keepSum() {
         ew.narrow(schur.segment(), single.segment(), (long) n * n);
-        keptWeight = 0;
+        keptWeight = weightOfKeptMasks();
         double columns = 0;
-        for (int i = 0; i < masks; i++) {
-            if (tiers[i] == SchurTier.OMITTED) continue;
-            keptWeight += weights[i];
-            columns += tiers[i] == SchurTier.DOUBLE ? 2 * d : d;
-        }
+        for (int i = 0; i < masks; i++) if (tiers[i] != SchurTier.OMITTED) columns += tiers[i] == SchurTier.DOUBLE ? 2 * d : d;
         ledger.accumulated(n, columns, masks, d);
+    }
+
+    /** Σ t_i over the masks not left out of the accumulated sum (this iteration's weights). */
+    private double weightOfKeptMasks() {
+        double w = 0;
+        for (int i = 0; i < masks; i++) if (tiers[i] != SchurTier.OMITTED) w += weights[i];
+        return w;
     }
 
     /** {@code schur ← upper Cholesky factor of (schur + I)}, recording ‖S‖ ≈ its largest diagonal entry. */
