@@ -119,6 +119,25 @@ public final class Blas {
         }
     }
 
+    /**
+     * {@code y ← alpha·A·x + beta·y} for a symmetric A of which only the {@code uplo} triangle is
+     * read (about half the memory traffic of {@link #dgemv} on the full matrix).
+     */
+    public static void dsymv(Uplo uplo, double alpha, Matrix a, Matrix x, double beta, Matrix y) {
+        if (a.rows() != a.cols()) throw new IllegalArgumentException("dsymv: A is " + a.rows() + "×" + a.cols() + ", expected square");
+        vector("dsymv", "x", x, a.rows());
+        vector("dsymv", "y", y, a.rows());
+        alive("dsymv", a, x, y);
+        distinct("dsymv", y, a, x);
+        if (a.rows() == 0) return;
+        try {
+            NativeCalls.DSYMV.invokeExact(COL_MAJOR, uplo.cblas, a.rows(), alpha, a.segment(), a.ld(),
+                    x.segment(), x.increment(), beta, y.segment(), y.increment());
+        } catch (Throwable t) {
+            throw NativeCalls.rethrow(t);
+        }
+    }
+
     /** {@code xᵀy} for vectors of equal length. */
     public static double ddot(Matrix x, Matrix y) {
         int n = requireVector("ddot", "x", x);

@@ -170,6 +170,30 @@ class BlasTest {
     }
 
     @Test
+    void dsymvReadsOnlyOneTriangle() {
+        int n = 9;
+        try (Arena arena = Arena.ofConfined()) {
+            double[] sym = new double[n * n];
+            for (int j = 0; j < n; j++)
+                for (int i = 0; i <= j; i++) sym[i + j * n] = sym[j + i * n] = RNG.nextGaussian();
+            double[] x = random(n), y = random(n);
+            double[] ref = gemmRef(false, false, 2.0, sym, n, n, x, n, 1, -1.0, y);
+            for (Uplo uplo : Uplo.values()) {
+                double[] half = sym.clone(); // the other triangle holds garbage
+                for (int j = 0; j < n; j++)
+                    for (int i = 0; i < n; i++) if (uplo == Uplo.UPPER ? i > j : i < j) half[i + j * n] = 1e300;
+                Matrix a = Matrix.of(arena, n, n, half), mx = Matrix.of(arena, n, 1, x), my = Matrix.of(arena, n, 1, y);
+                Blas.dsymv(uplo, 2.0, a, mx, -1.0, my);
+                assertClose(ref, my.toArray(), 1e-12);
+            }
+            Matrix rect = Matrix.allocate(arena, n, n + 1), sq = Matrix.allocate(arena, n, n);
+            assertThrows(IllegalArgumentException.class, () -> Blas.dsymv(Uplo.UPPER, 1.0, rect, Matrix.vector(arena, n), 0.0, Matrix.vector(arena, n)));
+            assertThrows(IllegalArgumentException.class, () -> Blas.dsymv(Uplo.UPPER, 1.0, sq, Matrix.vector(arena, n - 1), 0.0, Matrix.vector(arena, n)));
+            assertThrows(IllegalArgumentException.class, () -> Blas.dsymv(Uplo.UPPER, 1.0, sq, sq.column(0), 0.0, sq.column(1)));
+        }
+    }
+
+    @Test
     void shapeErrorsNameTheOperands() {
         try (Arena arena = Arena.ofConfined()) {
             Matrix a = Matrix.allocate(arena, 3, 4), b = Matrix.allocate(arena, 5, 2), c = Matrix.allocate(arena, 3, 2);

@@ -101,7 +101,7 @@ interface BlockOperator {
     default Matrix maskGrams() { return null; }
 
     /**
-     * {@code g ← alpha·[A_iᵀ r]_i + beta·g} (d × masks, column i for mask i): the data part of
+     * {@code g ← alpha·[rᵀA_i]_i + beta·g} (masks × d, row i for mask i): the data part of
      * {@code Mᵀ r} per mask, without block signs. Only operators with {@link #maskGrams()} support it.
      */
     default void maskTranspose(double alpha, Matrix r, double beta, Matrix g) {

@@ -8,7 +8,6 @@ import org.cvxnn.linalg.Lapack;
 import org.cvxnn.linalg.LapackInfo;
 import org.cvxnn.linalg.Matrix;
 import org.cvxnn.linalg.OpenBlas;
-import org.cvxnn.linalg.Trans;
 import org.cvxnn.linalg.Uplo;
 
 import java.lang.foreign.Arena;
@@ -64,7 +63,7 @@ final class SchurKktSolver {
     private final double staticReg;
 
     private final Matrix gram;        // d(d+1)/2 × B packed Gram blocks
-    private final Matrix inverses;    // d × (d·B): B̃_j⁻¹, full symmetric
+    private final Matrix inverses;    // d × (d·B): B̃_j⁻¹ in the lower triangles (the upper ones keep B̃_j)
     private final Matrix factors;     // d × (d·P): lower Cholesky factors of C_i, upper part zero
     private final Matrix schur;       // n × n, upper Cholesky factor after factor()
     private final Matrix[] inverseViews;
@@ -79,11 +78,12 @@ final class SchurKktSolver {
     private final Matrix pcgRhs;      // n × 1: the right-hand side of a CG solve that may start again
     private final Matrix[] reducedCols, scaledCols, outCols, couplingCols;
     private final Matrix out;         // d × B
-    private final Matrix sums;        // d × (d·P): C_i, full symmetric (the factors' storage when S is always formed exactly)
+    private final Matrix sums;        // d × (d·P): C_i in the lower triangles (the factors' storage when S is always formed exactly)
     private final Matrix[] sumViews;
     private final MemorySegment zeros; // d doubles
-    private final Matrix maskVectors, weightedVectors; // d × P: [A_iᵀv] and [C_i A_iᵀv] of the CG product
-    private final Matrix[] maskVectorCols, weightedVectorCols;
+    private final Matrix maskVectors;  // P × d: rows vᵀA_i of the CG product
+    private final Matrix weightedVectors; // d × P: columns C_i A_iᵀv
+    private final Matrix[] maskVectorRows, weightedVectorCols;
 
     private double maxRegularisation;
 
@@ -142,9 +142,9 @@ final class SchurKktSolver {
         this.sums = perMask ? Matrix.allocate(arena, d, d * masks) : factors;
         this.sumViews = perMask ? new Matrix[masks] : factorViews;
         if (perMask) for (int i = 0; i < masks; i++) sumViews[i] = sums.columns(i * d, d);
-        this.maskVectors = perMask ? Matrix.allocate(arena, d, masks) : null;
+        this.maskVectors = perMask ? Matrix.allocate(arena, masks, d) : null;
         this.weightedVectors = perMask ? Matrix.allocate(arena, d, masks) : null;
-        this.maskVectorCols = perMask ? columns(maskVectors) : null;
+        this.maskVectorRows = perMask ? rows(maskVectors) : null;
         this.weightedVectorCols = perMask ? columns(weightedVectors) : null;
         this.pcg = perMask ? new PreconditionedSchur(arena, n, this::multiplySchur) : null;
         this.lambda = Matrix.vector(arena, n);
@@ -166,6 +166,12 @@ final class SchurKktSolver {
         Matrix[] c = new Matrix[m.cols()];
         for (int j = 0; j < c.length; j++) c[j] = m.column(j);
         return c;
+    }
+
+    private Matrix[] rows(Matrix m) {
+        Matrix[] r = new Matrix[m.rows()];
+        for (int i = 0; i < r.length; i++) r[i] = m.view(i, 0, 1, m.cols());
+        return r;
     }
 
     /**
@@ -343,7 +349,7 @@ final class SchurKktSolver {
         adaptive = false;
     }
 
-    /** B̃_j from its Gram block and SOC term, regularised, then inverted in place. */
+    /** B̃_j from its Gram block and SOC term, regularised, then inverted in place (the inverse in the lower triangle). */
     private void invertBlock(int j, SocCones soc) {
         Matrix blk = inverseViews[j];
         MemorySegment bs = blk.segment();
@@ -375,8 +381,6 @@ final class SchurKktSolver {
         }
         maxRegularisation = Math.max(maxRegularisation, delta);
         Lapack.dpotri(Uplo.LOWER, blk).orThrow();
-        for (int c = 0; c < d; c++)
-            for (int r = c + 1; r < d; r++) bs.setAtIndex(D, c + (long) r * d, bs.getAtIndex(D, r + (long) c * d));
     }
 
     /**
@@ -443,7 +447,7 @@ final class SchurKktSolver {
         }
     }
 
-    /** C_i = Σ B̃_j⁻¹ over the blocks of mask i (full symmetric) and its weight t_i. */
+    /** C_i = Σ B̃_j⁻¹ over the blocks of mask i (the lower triangle is C_i's) and its weight t_i. */
     private void sumMask(int i) {
         MemorySegment fs = sumViews[i].segment();
         int[] own = blocksOfMask[i];
@@ -469,7 +473,7 @@ final class SchurKktSolver {
     /** {@code result ← S v = v + Σ_i A_i C_i A_iᵀ v}, exactly (the conjugate-gradient product; A_i = D_i X). */
     private void multiplySchur(Matrix v, Matrix result) {
         op.maskTranspose(1.0, v, 0.0, maskVectors);
-        for (int i = 0; i < masks; i++) Blas.dgemv(Trans.NO_TRANS, 1.0, sumViews[i], maskVectorCols[i], 0.0, weightedVectorCols[i]);
+        for (int i = 0; i < masks; i++) Blas.dsymv(Uplo.LOWER, 1.0, sumViews[i], maskVectorRows[i], 0.0, weightedVectorCols[i]);
         op.maskApply(weightedVectors, result);
         ew.axpby(1.0, v.segment(), 1.0, result.segment(), result.segment(), n);
     }
@@ -546,12 +550,12 @@ final class SchurKktSolver {
 
     /**
      * {@code target_j = B̃_j⁻¹ source_j} for every block (the {@code Cols} arrays are the columns
-     * of the matrices): one dgemv per block, or, for blocks of at most {@value #SMALL_BLOCK}
-     * coordinates, where a downcall costs more than the arithmetic, a loop.
+     * of the matrices): one dsymv per block on its lower triangle, or, for blocks of at most
+     * {@value #SMALL_BLOCK} coordinates, where a downcall costs more than the arithmetic, a loop.
      */
     private void applyInverses(Matrix source, Matrix[] sourceCols, Matrix target, Matrix[] targetCols) {
         if (d > SMALL_BLOCK) {
-            for (int j = 0; j < blocks; j++) Blas.dgemv(Trans.NO_TRANS, 1.0, inverseViews[j], sourceCols[j], 0.0, targetCols[j]);
+            for (int j = 0; j < blocks; j++) Blas.dsymv(Uplo.LOWER, 1.0, inverseViews[j], sourceCols[j], 0.0, targetCols[j]);
             return;
         }
         MemorySegment inv = inverses.segment(), x = source.segment(), y = target.segment();
@@ -560,7 +564,7 @@ final class SchurKktSolver {
             long base = j * dd, col = (long) j * d;
             for (int r = 0; r < d; r++) {
                 double s = 0;
-                for (int c = 0; c < d; c++) s += inv.getAtIndex(D, base + r + (long) c * d) * x.getAtIndex(D, col + c);
+                for (int c = 0; c < d; c++) s += inv.getAtIndex(D, base + (c <= r ? r + (long) c * d : c + (long) r * d)) * x.getAtIndex(D, col + c);
                 y.setAtIndex(D, col + r, s);
             }
         }

@@ -63,15 +63,15 @@ class TwoLayerOperatorTest {
             for (boolean constrained : new boolean[] {true, false}) {
                 TwoLayerOperator op = TestProblems.twoLayerOperator(arena, data, patterns, constrained);
                 Matrix r = DenseOperatorCheck.random(arena, rng, n, 1);
-                Matrix g = DenseOperatorCheck.random(arena, rng, d, p);
+                Matrix g = DenseOperatorCheck.random(arena, rng, p, d);
                 double[] g0 = g.toArray();
                 op.maskTranspose(0.6, r, -1.5, g);
                 for (int i = 0; i < p; i++)
                     for (int k = 0; k < d; k++) {
                         double sum = 0;
                         for (int a = 0; a < n; a++) if (patterns.active(i, a)) sum += data.get(a, k) * r.get(a);
-                        double expected = 0.6 * sum - 1.5 * g0[i * d + k];
-                        assertEquals(expected, g.get(k, i), 1e-12 * (1 + Math.abs(expected)), "maskTranspose " + i + "," + k);
+                        double expected = 0.6 * sum - 1.5 * g0[i + k * p];
+                        assertEquals(expected, g.get(i, k), 1e-12 * (1 + Math.abs(expected)), "maskTranspose " + i + "," + k);
                     }
                 Matrix w = DenseOperatorCheck.random(arena, rng, d, p);
                 Matrix y = Matrix.vector(arena, n);
@@ -93,12 +93,12 @@ class TwoLayerOperatorTest {
                 Matrix expected = Matrix.vector(arena, n);
                 op.maskApply(net, expected);
                 for (int a = 0; a < n; a++) assertEquals(expected.get(a), y.get(a), 1e-12 * (1 + Math.abs(expected.get(a))), "apply row " + a);
-                Matrix gt = Matrix.allocate(arena, d, op.blocks()), perMask = Matrix.allocate(arena, d, p);
+                Matrix gt = Matrix.allocate(arena, d, op.blocks()), perMask = Matrix.allocate(arena, p, d);
                 op.applyTranspose(2.0, r, 0.0, gt);
                 op.maskTranspose(2.0, r, 0.0, perMask);
                 for (int j = 0; j < op.blocks(); j++)
                     for (int k = 0; k < d; k++)
-                        assertEquals(op.sign(j) * perMask.get(k, op.maskOf(j)), gt.get(k, j), 1e-12 * (1 + Math.abs(gt.get(k, j))), "applyTranspose " + j);
+                        assertEquals(op.sign(j) * perMask.get(op.maskOf(j), k), gt.get(k, j), 1e-12 * (1 + Math.abs(gt.get(k, j))), "applyTranspose " + j);
             }
         }
     }
