@@ -189,6 +189,18 @@ final class SchurKktSolver {
         return products;
     }
 
+    /** Masks left out of the last accumulated approximation of S (tests). */
+    int omittedMasks() {
+        int count = 0;
+        for (SchurTier t : tiers) if (t == SchurTier.OMITTED) count++;
+        return count;
+    }
+
+    /** Weight t_i = trace(A_i C_i A_iᵀ) of mask i at the last {@link #factor} (tests; 0 without mask Grams). */
+    double maskWeight(int i) {
+        return weights[i];
+    }
+
     /** Whether the last {@link #factor} reused an earlier accumulation of S as the preconditioner. */
     boolean preconditionerReused() {
         return reused;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.cvxnn.linalg.FloatMatrix;
@@ -152,6 +153,33 @@ class MixedPrecisionSchurTest {
      * The reduced Newton solve with terms rounded to single precision and left out equals the exact
      * one, also when the data are scaled so that the rounding alone could make S indefinite.
      */
+    /**
+     * Light masks (t_i ≤ 0.02) are left out beyond the omit budget, up to 100 times it in total, and
+     * the solve still equals the exact one: the approximation only preconditions CG on the exact S.
+     */
+    @Test
+    void lightMasksAreLeftOutBeyondTheBudget() {
+        try (Arena arena = Arena.ofConfined()) {
+            NewtonSystem sys = NewtonSystem.random(arena, 1.0, 0, 10); // σ ten times larger: t_i ≈ 0.01–0.1
+            Solution exact = sys.solveExactly(arena);
+            double budget = 1e-3;
+            SchurKktSolver mixed = new SchurKktSolver(arena, sys.op, 1e-8, 1, true);
+            mixed.fixBudgets(budget, 1e30);
+            assertTrue(mixed.factor(sys.sigma, sys.soc));
+            int masks = sys.op.masks();
+            double[] t = new double[masks];
+            for (int i = 0; i < masks; i++) t[i] = mixed.maskWeight(i);
+            Arrays.sort(t);
+            int withinBudget = 0, light = 0;
+            for (double sum = 0; withinBudget < masks && sum + t[withinBudget] <= budget; withinBudget++) sum += t[withinBudget];
+            for (double sum = 0; light < masks && t[light] <= 0.02 && sum + t[light] <= 100 * budget; light++) sum += t[light];
+            assertTrue(light > withinBudget, "this system needs light masks beyond the budget: " + Arrays.toString(t));
+            assertEquals(light, mixed.omittedMasks());
+            Solution sol = sys.solve(arena, mixed, PreconditionedSchur.FULL_ACCURACY);
+            assertTrue(sol.differenceTo(exact) <= 1e-8, "difference " + sol.differenceTo(exact));
+        }
+    }
+
     @ParameterizedTest(name = "data scale {0}")
     @ValueSource(doubles = {1.0, 1e5})
     void mixedSolveEqualsTheExactSolve(double scale) {
@@ -210,6 +238,11 @@ class MixedPrecisionSchurTest {
          *               multiplied by factors e^{±spread·u}, u uniform on [0, 1] (a later iteration)
          */
         static NewtonSystem random(Arena arena, double scale, double spread) {
+            return random(arena, scale, spread, 1.0);
+        }
+
+        /** As {@link #random(Arena, double, double)} with every σ multiplied by {@code sigmaScale} (lighter masks). */
+        static NewtonSystem random(Arena arena, double scale, double spread, double sigmaScale) {
             Dataset base = TestProblems.planted(60, 4, 17);
             double[] x = base.x().clone();
             for (int i = 0; i < x.length; i++) x[i] *= scale;
@@ -221,7 +254,7 @@ class MixedPrecisionSchurTest {
             Matrix sigma = Matrix.allocate(arena, n, blocks);
             for (int j = 0; j < blocks; j++)
                 for (int a = 0; a < n; a++)
-                    sigma.set(a, j, Math.exp(3 * rng.nextGaussian() + spread * (2 * change.nextDouble() - 1)));
+                    sigma.set(a, j, sigmaScale * Math.exp(3 * rng.nextGaussian() + spread * (2 * change.nextDouble() - 1)));
             SocCones soc = new SocCones(arena, d, blocks);
             Matrix s = Matrix.allocate(arena, d + 1, blocks), z = Matrix.allocate(arena, d + 1, blocks);
             for (int j = 0; j < blocks; j++) {
