@@ -41,7 +41,7 @@ import java.util.Arrays;
 final class SchurKktSolver {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     private static final double EPS = Math.ulp(1.0);
-    /** Blocks up to this dimension are multiplied in Java rather than by one dgemv each. */
+    /** Blocks up to this dimension are multiplied in Java rather than by one dsymv each. */
     private static final int SMALL_BLOCK = 8;
     /** Start and ceiling of the omit budget, the largest Σ t_i left out of the factored matrix. */
     private static final double FIRST_OMIT_BUDGET = 0.01, MAX_OMIT_BUDGET = 0.1;
