@@ -169,13 +169,13 @@ final class SchurKktSolver {
         this.reuse = grams != null;
     }
 
-    private Matrix[] columns(Matrix m) {
+    private static Matrix[] columns(Matrix m) {
         Matrix[] c = new Matrix[m.cols()];
         for (int j = 0; j < c.length; j++) c[j] = m.column(j);
         return c;
     }
 
-    private Matrix[] rows(Matrix m) {
+    private static Matrix[] rows(Matrix m) {
         Matrix[] r = new Matrix[m.rows()];
         for (int i = 0; i < r.length; i++) r[i] = m.view(i, 0, 1, m.cols());
         return r;
